@@ -1,0 +1,200 @@
+// Building: buying, selling and resizing servers, installing software, wiring servers together,
+// and undoing the last of these.
+import { COSTS, HOST_NAME_RE, HOST_TIERS, SERVICES, UNDO_WINDOW } from "../content/catalog.js";
+import type { GameState, Host, ServiceKind } from "../model/types.js";
+import { nextPrivateIp, nextPublicIp } from "../sim/addresses.js";
+import { addService, findService, newService } from "../sim/services.js";
+import { afford, dollars, firstFailure, needHost, spend, type Handler } from "./handler.js";
+import { OK, reject, type Command } from "./schema.js";
+
+function defaultName(state: GameState): string {
+  for (let n = 1; ; n++) {
+    const name = `server-${n.toString().padStart(2, "0")}`;
+    if (!state.hosts.some((h) => h.name === name)) return name;
+  }
+}
+
+function touch(state: GameState): void {
+  state.topologyVersion++;
+}
+
+export const buyHost: Handler<"buyHost"> = {
+  check(state, scenario, cmd) {
+    const name = cmd.name ?? defaultName(state);
+    return firstFailure(
+      () => (scenario.allowed.tiers.includes(cmd.tier) ? OK : reject(`${cmd.tier} servers are not available in this chapter (you can buy: ${scenario.allowed.tiers.join(", ")})`)),
+      () => (state.hosts.length < scenario.allowed.maxHosts ? OK : reject(`this chapter allows at most ${scenario.allowed.maxHosts} server(s)`)),
+      () => (HOST_NAME_RE.test(name) ? OK : reject("a server name is 1–24 characters: lower-case letters, digits and '-', starting with a letter")),
+      () => (state.hosts.some((h) => h.name === name) ? reject(`there is already a server called ${name}`) : OK),
+      () => afford(state, HOST_TIERS[cmd.tier].price, `a ${cmd.tier} server`),
+    );
+  },
+  run(state, _scenario, cmd) {
+    const price = HOST_TIERS[cmd.tier].price;
+    const host: Host = {
+      id: state.nextId++, name: cmd.name ?? defaultName(state), tier: cmd.tier, publicIp: null, privateIp: "",
+      status: "starting", readyAt: state.tick + 50, note: "provisioning", services: [], cert: null, compromised: false,
+      backlog: 0, utilPermille: 0, boughtAt: state.tick,
+    };
+    host.publicIp = cmd.public ? nextPublicIp(state) : null;
+    host.privateIp = nextPrivateIp(state);
+    state.hosts.push(host);
+    spend(state, price);
+    touch(state);
+    state.lastBuild = { tick: state.tick, undo: [{ type: "sellHost", host: host.id }], refund: price - sellValue(host) };
+  },
+};
+
+function sellValue(host: Host): number {
+  return Math.floor((HOST_TIERS[host.tier].price * COSTS.sellRefundPermille) / 1000);
+}
+
+export const sellHost: Handler<"sellHost"> = {
+  check(state, _s, cmd) {
+    const host = needHost(state, cmd.host);
+    return typeof host === "string" ? reject(host) : OK;
+  },
+  run(state, _s, cmd) {
+    const idx = state.hosts.findIndex((h) => h.id === cmd.host);
+    const host = state.hosts[idx];
+    state.hosts.splice(idx, 1);
+    state.links = state.links.filter((l) => l.from !== host.id && l.to !== host.id);
+    state.pairs = state.pairs.filter((p) => !p.members.includes(host.id));
+    state.money += sellValue(host);
+    touch(state);
+    state.lastBuild = null;
+  },
+};
+
+export const resizeHost: Handler<"resizeHost"> = {
+  check(state, scenario, cmd) {
+    const host = needHost(state, cmd.host);
+    if (typeof host === "string") return reject(host);
+    return firstFailure(
+      () => (scenario.allowed.tiers.includes(cmd.tier) ? OK : reject(`${cmd.tier} servers are not available in this chapter`)),
+      () => (host.tier === cmd.tier ? reject(`${host.name} is already ${cmd.tier}`) : OK),
+      () => (host.status === "down" ? reject(`${host.name} is down: repair it first`) : OK),
+      () => afford(state, resizeCost(host, cmd.tier), `moving ${host.name} to ${cmd.tier}`),
+    );
+  },
+  run(state, _s, cmd) {
+    const host = needHost(state, cmd.host) as Host;
+    spend(state, resizeCost(host, cmd.tier));
+    host.tier = cmd.tier;
+    host.status = "starting";
+    host.readyAt = state.tick + 100;
+    host.note = `resizing to ${cmd.tier}`;
+    touch(state);
+    state.lastBuild = null;
+  },
+};
+
+function resizeCost(host: Host, tier: Host["tier"]): number {
+  return Math.max(0, HOST_TIERS[tier].price - sellValue(host));
+}
+
+export const install: Handler<"install"> = {
+  check(state, scenario, cmd) {
+    const host = needHost(state, cmd.host);
+    if (typeof host === "string") return reject(host);
+    const spec = SERVICES[cmd.service];
+    return firstFailure(
+      () => (scenario.allowed.services.includes(cmd.service) ? OK : reject(`${spec.label} (${spec.product}) unlocks in a later chapter`)),
+      () => (host.status === "down" ? reject(`${host.name} is down: repair it first`) : OK),
+      () => (findService(host, cmd.service) ? reject(`${spec.product} is already installed on ${host.name}`) : OK),
+      () => afford(state, spec.price, `${spec.product}`),
+    );
+  },
+  run(state, _s, cmd) {
+    const host = needHost(state, cmd.host) as Host;
+    const spec = SERVICES[cmd.service];
+    const hasPrimary = state.hosts.some((h) => findService(h, "db")?.role === "primary");
+    const publicPorts = findService(host, "lb") || findService(host, "web") || cmd.service === "lb" || cmd.service === "web" ? [80, 443] : [];
+    const svc = newService(cmd.service, state.tick + spec.installTicks, { dbRole: hasPrimary ? "replica" : "primary", codeVersion: state.codeVersion, openPorts: publicPorts });
+    addService(host, svc);
+    spend(state, spec.price);
+    touch(state);
+    state.lastBuild = { tick: state.tick, undo: [{ type: "remove", host: host.id, service: cmd.service }], refund: spec.price };
+  },
+};
+
+export const remove: Handler<"remove"> = {
+  check(state, _s, cmd) {
+    const host = needHost(state, cmd.host);
+    if (typeof host === "string") return reject(host);
+    return findService(host, cmd.service) ? OK : reject(`${SERVICES[cmd.service].product} is not installed on ${host.name}`);
+  },
+  run(state, _s, cmd) {
+    const host = needHost(state, cmd.host) as Host;
+    host.services = host.services.filter((s) => s.kind !== cmd.service);
+    if (cmd.service === "lb") state.pairs = state.pairs.filter((p) => !p.members.includes(host.id));
+    if (cmd.service === "lb" || cmd.service === "web") host.cert = host.services.some((s) => s.kind === "lb" || s.kind === "web") ? host.cert : null;
+    touch(state);
+    state.lastBuild = null;
+  },
+};
+
+/** Which tiers talk to each other: load balancer → web → application → database. */
+const TALKS_TO: [ServiceKind, ServiceKind][] = [["lb", "web"], ["web", "app"], ["app", "db"], ["db", "db"]];
+
+function related(a: Host, b: Host): boolean {
+  const has = (h: Host, k: ServiceKind) => h.services.some((s) => s.kind === k);
+  return TALKS_TO.some(([x, y]) => (has(a, x) && has(b, y)) || (has(b, x) && has(a, y)));
+}
+
+function linked(state: GameState, a: number, b: number): boolean {
+  return state.links.some((l) => (l.from === a && l.to === b) || (l.from === b && l.to === a));
+}
+
+export const connect: Handler<"connect"> = {
+  check(state, _s, cmd) {
+    const a = needHost(state, cmd.from);
+    if (typeof a === "string") return reject(a);
+    const b = needHost(state, cmd.to);
+    if (typeof b === "string") return reject(b);
+    return firstFailure(
+      () => (a.id === b.id ? reject("a server cannot be connected to itself") : OK),
+      () => (linked(state, a.id, b.id) ? reject(`${a.name} and ${b.name} are already connected`) : OK),
+      () => (related(a, b) ? OK : reject(`${a.name} and ${b.name} have nothing to say to each other: connect load balancer → web server → application → database`)),
+    );
+  },
+  run(state, _s, cmd) {
+    state.links.push({ id: state.nextId++, from: cmd.from, to: cmd.to });
+    touch(state);
+    state.lastBuild = { tick: state.tick, undo: [{ type: "disconnect", from: cmd.from, to: cmd.to }], refund: 0 };
+  },
+};
+
+export const disconnect: Handler<"disconnect"> = {
+  check(state, _s, cmd) {
+    return linked(state, cmd.from, cmd.to) ? OK : reject("those two servers are not connected");
+  },
+  run(state, _s, cmd) {
+    state.links = state.links.filter((l) => !((l.from === cmd.from && l.to === cmd.to) || (l.from === cmd.to && l.to === cmd.from)));
+    touch(state);
+    state.lastBuild = null;
+  },
+};
+
+export const undo: Handler<"undo"> = {
+  check(state) {
+    const last = state.lastBuild;
+    if (!last) return reject("there is no build action to undo");
+    if (state.tick - last.tick > UNDO_WINDOW) return reject(`undo works for ${UNDO_WINDOW / 10} seconds after a build action`);
+    return OK;
+  },
+  run(state, scenario) {
+    const last = state.lastBuild!;
+    for (const c of last.undo) runUnchecked(state, scenario, c);
+    state.money += last.refund;
+    state.totals.spent -= last.refund;
+    state.lastBuild = null;
+  },
+};
+
+// Filled in by commands/index.ts to avoid an import cycle.
+export let runUnchecked: (state: GameState, scenario: Parameters<Handler<"undo">["run"]>[1], cmd: Command) => void = () => {};
+export function setRunner(fn: typeof runUnchecked): void {
+  runUnchecked = fn;
+}
+export { dollars };

@@ -1,0 +1,142 @@
+// Configuring: the load balancer and its pair, DNS, firewalls, certificates and replication.
+import { COSTS, HEALTH_CHECK_INTERVALS, KNOWN_PORTS } from "../content/catalog.js";
+import type { GameState, Host } from "../model/types.js";
+import { nextPublicIp } from "../sim/addresses.js";
+import { findService } from "../sim/services.js";
+import { resolveIncidents } from "../sim/incidents.js";
+import { scheduleScenario } from "../sim/events.js";
+import { afford, firstFailure, needHost, spend, type Handler } from "./handler.js";
+import { OK, reject } from "./schema.js";
+
+export const configureLb: Handler<"configureLb"> = {
+  check(state, scenario, cmd) {
+    const host = needHost(state, cmd.host);
+    if (typeof host === "string") return reject(host);
+    return firstFailure(
+      () => (findService(host, "lb") ? OK : reject(`${host.name} runs no load balancer: install HAProxy first`)),
+      () => (cmd.checkInterval === undefined || HEALTH_CHECK_INTERVALS.includes(cmd.checkInterval) ? OK : reject(`the health-check interval must be one of ${HEALTH_CHECK_INTERVALS.map((t) => `${t / 10} s`).join(", ")}`)),
+      () => (!cmd.rateLimit || scenario.allowed.rateLimit ? OK : reject("rate limiting unlocks in chapter 4")),
+    );
+  },
+  run(state, _s, cmd) {
+    const lb = findService(needHost(state, cmd.host) as Host, "lb")!;
+    if (cmd.algorithm !== undefined) lb.algorithm = cmd.algorithm;
+    if (cmd.healthCheck !== undefined) lb.healthCheck = cmd.healthCheck;
+    if (cmd.checkInterval !== undefined) lb.checkInterval = cmd.checkInterval;
+    if (cmd.rateLimit !== undefined) lb.rateLimit = cmd.rateLimit;
+    if (!lb.healthCheck) lb.markedDown = [];
+  },
+};
+
+export const createLbPair: Handler<"createLbPair"> = {
+  check(state, scenario, cmd) {
+    const a = needHost(state, cmd.a);
+    if (typeof a === "string") return reject(a);
+    const b = needHost(state, cmd.b);
+    if (typeof b === "string") return reject(b);
+    const paired = (h: Host) => state.pairs.some((p) => p.members.includes(h.id));
+    return firstFailure(
+      () => (scenario.allowed.lbPairs ? OK : reject("load-balancer clusters unlock in chapter 4")),
+      () => (a.id === b.id ? reject("a pair needs two different servers") : OK),
+      () => (findService(a, "lb") && findService(b, "lb") ? OK : reject("both servers need HAProxy installed")),
+      () => (paired(a) || paired(b) ? reject("one of them is already in a pair") : OK),
+      () => (cmd.mode === "active-active" && (!a.publicIp || !b.publicIp) ? reject("active-active needs both load balancers on public addresses, one DNS record each") : OK),
+      () => afford(state, COSTS.lbPair, "a load-balancer pair"),
+    );
+  },
+  run(state, _s, cmd) {
+    spend(state, COSTS.lbPair);
+    state.pairs.push({
+      id: state.nextId++, mode: cmd.mode, members: [cmd.a, cmd.b],
+      vip: cmd.mode === "active-passive" ? nextPublicIp(state) : null, active: cmd.a, failoverAt: -1,
+    });
+    state.topologyVersion++;
+  },
+};
+
+export const removeLbPair: Handler<"removeLbPair"> = {
+  check(state, _s, cmd) {
+    return state.pairs.some((p) => p.id === cmd.pair) ? OK : reject(`there is no load-balancer pair with id ${cmd.pair}`);
+  },
+  run(state, _s, cmd) {
+    state.pairs = state.pairs.filter((p) => p.id !== cmd.pair);
+    state.topologyVersion++;
+  },
+};
+
+function ownedAddresses(state: GameState): Set<string> {
+  const ips = new Set<string>();
+  for (const h of state.hosts) if (h.publicIp) ips.add(h.publicIp);
+  for (const p of state.pairs) if (p.vip) ips.add(p.vip);
+  return ips;
+}
+
+export const setDns: Handler<"setDns"> = {
+  check(state, _s, cmd) {
+    const owned = ownedAddresses(state);
+    if (cmd.ttl < 10 || cmd.ttl > 36000) return reject("the TTL must be between 1 second (10 ticks) and 1 hour (36000 ticks)");
+    if (cmd.recordType === "CNAME") {
+      if (cmd.values.length !== 1 || cmd.values[0] !== "foobar.com") return reject("in this game a www CNAME can only point at foobar.com (the apex)");
+      const apex = cmd.apex ?? state.dns.apex;
+      if (apex.length === 0) return reject("a CNAME to foobar.com needs the apex A record: give it at least one address");
+      const bad = apex.find((ip) => !owned.has(ip));
+      return bad ? reject(`${bad} is not one of your public addresses`) : OK;
+    }
+    for (const v of cmd.values) {
+      if (!/^\d{1,3}(\.\d{1,3}){3}$/.test(v)) return reject(`"${v.slice(0, 40)}" is not an IPv4 address`);
+      if (!owned.has(v)) return reject(`${v} is not one of your public addresses (a private 10.x address cannot be reached from the internet)`);
+    }
+    if (new Set(cmd.values).size !== cmd.values.length) return reject("the same address is listed twice");
+    return OK;
+  },
+  run(state, scenario, cmd) {
+    state.dns.www = { name: "www", type: cmd.recordType, values: [...cmd.values], ttlTicks: cmd.ttl };
+    if (cmd.apex) state.dns.apex = [...cmd.apex];
+    if (state.launchedAt < 0) {
+      state.launchedAt = state.tick;
+      scheduleScenario(state, scenario);
+    }
+  },
+};
+
+export const setFirewall: Handler<"setFirewall"> = {
+  check(state, _s, cmd) {
+    const host = needHost(state, cmd.host);
+    if (typeof host === "string") return reject(host);
+    if (!findService(host, "firewall")) return reject(`${host.name} has no firewall: install one first`);
+    const unknown = cmd.openPorts.find((p) => !KNOWN_PORTS.includes(p));
+    return unknown === undefined ? OK : reject(`port ${unknown} is not used by anything in this game (known: ${KNOWN_PORTS.join(", ")})`);
+  },
+  run(state, _s, cmd) {
+    const fw = findService(needHost(state, cmd.host) as Host, "firewall")!;
+    fw.openPorts = [...new Set(cmd.openPorts)].sort((a, b) => a - b);
+  },
+};
+
+export const buyCert: Handler<"buyCert"> = {
+  check(state, scenario, cmd) {
+    const host = needHost(state, cmd.host);
+    if (typeof host === "string") return reject(host);
+    return firstFailure(
+      () => (scenario.allowed.services.includes("firewall") ? OK : reject("certificates unlock in chapter 3")),
+      () => (findService(host, "lb") || findService(host, "web") ? OK : reject(`a certificate goes where TLS ends: on a load balancer or web server, not ${host.name}`)),
+      () => afford(state, COSTS.certificate, "a certificate"),
+    );
+  },
+  run(state, _s, cmd) {
+    const host = needHost(state, cmd.host) as Host;
+    spend(state, COSTS.certificate);
+    const from = host.cert && host.cert.expiresAt > state.tick ? host.cert.expiresAt : state.tick;
+    host.cert = { expiresAt: from + COSTS.certificateTicks };
+    resolveIncidents(state, ["cert-expired", "cert-expiring"], host.id);
+  },
+};
+
+export const setReplication: Handler<"setReplication"> = {
+  check(state, _s, cmd) {
+    return state.replication === cmd.mode ? reject(`replication is already ${cmd.mode}`) : OK;
+  },
+  run(state, _s, cmd) {
+    state.replication = cmd.mode;
+  },
+};

@@ -1,0 +1,43 @@
+// The one entry point for player actions: shape check, rule check, then run. A rejected command
+// returns its reason and leaves the state untouched.
+import type { Scenario } from "../content/scenario.js";
+import type { GameState } from "../model/types.js";
+import { buyHost, connect, disconnect, install, remove, resizeHost, sellHost, setRunner, undo } from "./build.js";
+import { buyCert, configureLb, createLbPair, removeLbPair, setDns, setFirewall, setReplication } from "./configure.js";
+import type { Handlers } from "./handler.js";
+import { deploy, promoteReplica, purgeDisk, repairHost, restartService } from "./operate.js";
+import { parseCommand, reject, type Command, type Verdict } from "./schema.js";
+
+const HANDLERS: Handlers = {
+  buyHost, sellHost, resizeHost, install, remove, connect, disconnect, undo,
+  configureLb, createLbPair, removeLbPair, setDns, setFirewall, buyCert, setReplication,
+  promoteReplica, deploy, repairHost, restartService, purgeDisk,
+};
+
+function handlerFor(cmd: Command) {
+  return HANDLERS[cmd.type] as unknown as { check(s: GameState, sc: Scenario, c: Command): Verdict; run(s: GameState, sc: Scenario, c: Command): void };
+}
+
+setRunner((state, scenario, cmd) => handlerFor(cmd).run(state, scenario, cmd));
+
+function checkParsed(state: GameState, scenario: Scenario, input: unknown): { verdict: Verdict; command?: Command } {
+  const parsed = parseCommand(input);
+  if (!parsed.ok) return { verdict: reject(parsed.reason) };
+  if (state.ended) return { verdict: reject("the game is over") };
+  return { verdict: handlerFor(parsed.command).check(state, scenario, parsed.command), command: parsed.command };
+}
+
+/** Whether this command would be accepted now (never changes the state). */
+export function checkCommand(state: GameState, scenario: Scenario, input: unknown): Verdict {
+  return checkParsed(state, scenario, input).verdict;
+}
+
+/** Checks and, if legal, applies the command. */
+export function applyCommand(state: GameState, scenario: Scenario, input: unknown): Verdict {
+  const { verdict, command } = checkParsed(state, scenario, input);
+  if (verdict.ok && command) handlerFor(command).run(state, scenario, command);
+  return verdict;
+}
+
+export { parseCommand };
+export type { Command, Verdict };

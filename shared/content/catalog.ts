@@ -1,0 +1,113 @@
+// Prices, capacities and costs: the numbers a player buys with. Money is in cents, time in ticks
+// (10 ticks = 1 s of play), CPU in milli work units per tick, memory in MB.
+import type { HostTier, ServiceKind } from "../model/types.js";
+
+export const TICKS_PER_SECOND = 10;
+export const TICKS_PER_MINUTE = 600;
+
+export interface TierSpec {
+  label: string;
+  /** Milli work units of CPU per tick. */
+  cpu: number;
+  memoryMb: number;
+  price: number;
+  /** Cents per second of play. */
+  upkeepPerSecond: number;
+}
+
+export const HOST_TIERS: Record<HostTier, TierSpec> = {
+  small: { label: "Small (1 vCPU, 2 GB)", cpu: 4000, memoryMb: 2048, price: 30000, upkeepPerSecond: 8 },
+  medium: { label: "Medium (2 vCPU, 4 GB)", cpu: 10000, memoryMb: 4096, price: 60000, upkeepPerSecond: 16 },
+  large: { label: "Large (8 vCPU, 16 GB)", cpu: 40000, memoryMb: 16384, price: 200000, upkeepPerSecond: 50 },
+};
+export const TIER_ORDER: readonly HostTier[] = ["small", "medium", "large"];
+
+export interface ServiceSpec {
+  label: string;
+  /** Software the player recognises. */
+  product: string;
+  price: number;
+  upkeepPerSecond: number;
+  memoryMb: number;
+  /** Ticks to install and start. */
+  installTicks: number;
+  /** The port it listens on; 0 for none. */
+  port: number;
+}
+
+/** Kind order is the order services are kept and drawn on a host. */
+export const SERVICE_ORDER: readonly ServiceKind[] = ["firewall", "lb", "web", "app", "db", "monitor"];
+
+export const SERVICES: Record<ServiceKind, ServiceSpec> = {
+  firewall: { label: "Firewall", product: "ufw", price: 2000, upkeepPerSecond: 0, memoryMb: 0, installTicks: 10, port: 0 },
+  lb: { label: "Load balancer", product: "HAProxy", price: 5000, upkeepPerSecond: 1, memoryMb: 256, installTicks: 30, port: 80 },
+  web: { label: "Web server", product: "Nginx", price: 3000, upkeepPerSecond: 1, memoryMb: 256, installTicks: 30, port: 80 },
+  app: { label: "Application server", product: "app + code base", price: 5000, upkeepPerSecond: 2, memoryMb: 1024, installTicks: 50, port: 8080 },
+  db: { label: "Database", product: "MySQL", price: 8000, upkeepPerSecond: 3, memoryMb: 1536, installTicks: 80, port: 3306 },
+  monitor: { label: "Monitoring agent", product: "monitoring client", price: 1500, upkeepPerSecond: 1, memoryMb: 64, installTicks: 10, port: 0 },
+};
+
+export const PORT_SSH = 22;
+export const PORT_HTTP = 80;
+export const PORT_HTTPS = 443;
+export const PORT_APP = 8080;
+export const PORT_MYSQL = 3306;
+export const KNOWN_PORTS: readonly number[] = [PORT_SSH, PORT_HTTP, PORT_HTTPS, PORT_APP, PORT_MYSQL];
+
+/** Milli work units each request costs, per class [static, read, write, attack]. */
+export const WORK = {
+  lb: [150, 150, 150, 150],
+  /** TLS handshake and encryption where TLS ends. */
+  tls: [300, 300, 300, 300],
+  /** Nginx serves static itself; dynamic requests are only proxied. */
+  web: [1000, 300, 300, 1000],
+  app: [0, 3000, 4000, 0],
+  db: [0, 2000, 5000, 0],
+  /** A replica applies each write it receives. */
+  replicaApply: 1500,
+  /** Rate-limit lookups on the load balancer per request. */
+  rateLimit: 50,
+  /** The attacker's miner on a compromised host, in milli units per tick: most of a small host. */
+  miner: 3000,
+  /** One health check probe. */
+  healthCheck: 200,
+} as const;
+
+/** Base latency in ms that each hop adds when idle. */
+export const HOP_MS = { internet: 40, lb: 1, tls: 4, web: 2, app: 25, db: 8, semisync: 6, retry: 300 } as const;
+
+/** Queue room per host, in ticks of its own CPU: beyond this, requests are dropped. */
+export const QUEUE_TICKS = 20;
+/** Memory over capacity halves CPU: the host swaps. */
+export const SWAP_CPU_PERMILLE = 500;
+
+export const COSTS = {
+  certificate: 4000,
+  /** A certificate lasts this long once bought or renewed. */
+  certificateTicks: 5 * TICKS_PER_MINUTE,
+  repairHost: 10000,
+  repairTicks: 150,
+  restartTicks: 30,
+  rebuildTicks: 200,
+  purgeDisk: 500,
+  deployTicks: 60,
+  lbPair: 2000,
+  sellRefundPermille: 500,
+} as const;
+
+/** Revenue per legitimate request served, in milli-cents. */
+export const REVENUE_PER_REQUEST = 2500;
+
+/** Users complain this long after a failure on a host nobody monitors. */
+export const COMPLAINT_DELAY = 300;
+/** Monitoring warns this long before a certificate expires. */
+export const CERT_WARNING_TICKS = 2 * TICKS_PER_MINUTE;
+/** Keepalived moves the virtual IP after this many ticks without the active member. */
+export const VIP_FAILOVER_TICKS = 20;
+/** Undo is allowed this long after a build action. */
+export const UNDO_WINDOW = 300;
+export const CLIENT_BUCKETS = 16;
+export const HEALTH_CHECK_INTERVALS: readonly number[] = [10, 20, 50, 100];
+export const TTL_CHOICES: readonly number[] = [50, 300, 1200, 3000];
+export const MAX_HOSTS = 1200;
+export const HOST_NAME_RE = /^[a-z][a-z0-9-]{0,23}$/;

@@ -1,0 +1,37 @@
+import type { Scenario } from "../scenario.js";
+
+export const scaleUp: Scenario = {
+  id: "scale-up",
+  chapter: 4,
+  title: "Scale up",
+  summary:
+    "Traffic is about to grow tenfold. The lone load balancer is now both the bottleneck and the next single point of failure. Cluster it, give every tier its own servers, and hold through a flash crowd and a flood.",
+  concepts: ["load-balancer cluster", "virtual IP", "active-passive failover", "one role per server", "vertical and horizontal scaling", "DDoS", "rate limiting"],
+  money: 1500000,
+  durationTicks: 9000,
+  traffic: { baseRps: 60, mix: [500, 400, 100], growthPerMinute: 260, dailySwing: 200, dayTicks: 2400 },
+  start: {
+    hosts: [
+      { name: "lb-01", tier: "small", public: true, services: ["firewall", "lb", "monitor"], lb: { algorithm: "roundrobin", healthCheck: true, checkInterval: 20 }, openPorts: [80, 443], cert: true },
+      { name: "web-01", tier: "medium", public: false, services: ["firewall", "web", "app", "monitor"], openPorts: [80] },
+      { name: "web-02", tier: "medium", public: false, services: ["firewall", "web", "app", "monitor"], openPorts: [80] },
+      { name: "db-01", tier: "medium", public: false, services: ["firewall", "db", "monitor"], dbRole: "primary", openPorts: [3306] },
+      { name: "db-02", tier: "medium", public: false, services: ["firewall", "db", "monitor"], dbRole: "replica", openPorts: [3306] },
+    ],
+    links: [["lb-01", "web-01"], ["lb-01", "web-02"], ["web-01", "db-01"], ["web-02", "db-01"], ["web-01", "db-02"], ["web-02", "db-02"]],
+    www: { type: "A", values: ["8.8.8.8"], ttl: 300 },
+    replication: "async",
+  },
+  allowed: { tiers: ["small", "medium", "large"], services: ["web", "app", "db", "lb", "firewall", "monitor"], maxHosts: 24, lbPairs: true, rateLimit: true },
+  events: [
+    { at: 3000, kind: "host-failure", target: "@lb" },
+    { at: 4800, kind: "flash-crowd", target: "@all", duration: 600, size: 300 },
+    { at: 6600, kind: "ddos", target: "@all", duration: 900, size: 3000 },
+  ],
+  random: { hostFailure: 0, processCrash: 0, sshCompromise: 120, dbBreach: 60, eavesdrop: 80, chaosEvery: 0 },
+  goal: {
+    text: "Serve at least 98 % of requests with no single load balancer, and web, application and database on servers of their own.",
+    minSlaPermyriad: 9800,
+    requires: ["no-spof-lb", "tiers-split"],
+  },
+};

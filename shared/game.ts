@@ -1,0 +1,66 @@
+// A running game: a scenario, its state and the last tick's report. The same class runs in the
+// browser (solo), on the server (co-op, classroom) and in the replay verifier.
+import { applyCommand, checkCommand, type Verdict } from "./commands/index.js";
+import type { Scenario } from "./content/scenario.js";
+import { findScenario, SCENARIO_IDS } from "./content/scenarios/index.js";
+import type { GameState } from "./model/types.js";
+import { lastReport } from "./sim/flow.js";
+import type { TickReport } from "./sim/report.js";
+import { createState } from "./sim/state.js";
+import { scheduleScenario } from "./sim/events.js";
+import { step } from "./sim/step.js";
+import { fromSnapshot, stateHash, toSnapshot } from "./snapshot.js";
+
+export class Game {
+  private constructor(readonly scenario: Scenario, public state: GameState) {}
+
+  static create(scenarioId: string, seed: number): Game {
+    const scenario = findScenario(scenarioId);
+    if (!scenario) throw new Error(`unknown scenario "${scenarioId}" (choose one of: ${SCENARIO_IDS.join(", ")})`);
+    if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new Error("the seed must be a whole number from 0 to 4294967295");
+    const state = createState(scenario, seed);
+    if (state.launchedAt === 0) scheduleScenario(state, scenario);
+    return new Game(scenario, state);
+  }
+
+  static restore(snapshot: string): Game {
+    const restored = fromSnapshot(snapshot);
+    if (!restored.ok) throw new Error(restored.reason);
+    return new Game(findScenario(restored.state.scenario)!, restored.state);
+  }
+
+  get tick(): number {
+    return this.state.tick;
+  }
+
+  step(): TickReport {
+    return step(this.state, this.scenario);
+  }
+
+  run(ticks: number, onProgress?: (done: number) => void): void {
+    for (let i = 0; i < ticks && !this.state.ended; i++) {
+      step(this.state, this.scenario);
+      if (onProgress && i % 1000 === 999) onProgress(i + 1);
+    }
+  }
+
+  check(command: unknown): Verdict {
+    return checkCommand(this.state, this.scenario, command);
+  }
+
+  apply(command: unknown): Verdict {
+    return applyCommand(this.state, this.scenario, command);
+  }
+
+  report(): TickReport {
+    return lastReport(this.state);
+  }
+
+  hash(): string {
+    return stateHash(this.state);
+  }
+
+  snapshot(): string {
+    return toSnapshot(this.state);
+  }
+}

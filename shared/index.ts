@@ -1,0 +1,22 @@
+// The simulation's public face: what client/ and server/ import.
+export * from "./model/types.js";
+export * from "./commands/schema.js";
+export { applyCommand, checkCommand } from "./commands/index.js";
+export * from "./content/catalog.js";
+export * from "./content/scenario.js";
+export * from "./content/scenarios/index.js";
+export * from "./content/reasons.js";
+export * from "./sim/report.js";
+export { lastReport, effectiveCapacity, BUCKET_WEIGHTS, resolveName } from "./sim/flow.js";
+export { topology, hostById } from "./sim/topology.js";
+export { exposedPorts, listeningPorts, findService, memoryUsedMb, isUp } from "./sim/services.js";
+export { isMonitored } from "./sim/incidents.js";
+export { slaPermyriad, uptimePermyriad, nines, score } from "./sim/metrics.js";
+export { upkeepPerSecond } from "./sim/economy.js";
+export { audit, auditPasses, type AuditFinding } from "./audit.js";
+export { Game } from "./game.js";
+export * from "./replay.js";
+export * from "./snapshot.js";
+export { hashHex, hashValue } from "./hash.js";
+export { SIM_VERSION, REPLAY_FORMAT } from "./version.js";
+export { servesPlainHttp } from "./sim/attacks.js";

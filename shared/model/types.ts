@@ -1,0 +1,216 @@
+// The whole simulation state. Everything here is plain data (JSON-safe, integers only) so that a
+// snapshot is JSON.stringify and the canonical hash walks it. Derived lookups live in
+// sim/topology.ts and are rebuilt from this, never stored.
+
+export type HostTier = "small" | "medium" | "large";
+export type ServiceKind = "web" | "app" | "db" | "lb" | "firewall" | "monitor";
+export type LbAlgorithm = "roundrobin" | "leastconn" | "source";
+export type ReplicationMode = "async" | "semisync";
+export type DbRole = "primary" | "replica";
+export type TrafficClass = "static" | "read" | "write" | "attack";
+export const TRAFFIC_CLASSES: readonly TrafficClass[] = ["static", "read", "write", "attack"];
+export const CLASS_STATIC = 0;
+export const CLASS_READ = 1;
+export const CLASS_WRITE = 2;
+export const CLASS_ATTACK = 3;
+
+/** `up` serves; `starting` is installing/booting/restarting until `readyAt`; `down` needs the player. */
+export type RunStatus = "up" | "starting" | "down";
+
+export interface Service {
+  kind: ServiceKind;
+  status: RunStatus;
+  /** Tick at which a `starting` service becomes `up`. */
+  readyAt: number;
+  /** Why it is down or starting, shown to the player ("crashed", "deploying v3", …). */
+  note: string;
+}
+
+export interface WebService extends Service { kind: "web" }
+export interface AppService extends Service { kind: "app"; codeVersion: number }
+export interface DbService extends Service {
+  kind: "db";
+  role: DbRole;
+  /** Disk used, in permille of the disk. Writes fail at 1000. */
+  diskPermille: number;
+  /** Replicas only: how far behind the primary, in ticks. */
+  lagTicks: number;
+  /** Writes committed last tick (whole requests), for the writes a crash can lose. */
+  lastWrites: number;
+}
+export interface LbService extends Service {
+  kind: "lb";
+  algorithm: LbAlgorithm;
+  healthCheck: boolean;
+  /** Ticks between health checks (10 ticks = 1 s). */
+  checkInterval: number;
+  /** Backend host ids the load balancer currently believes are down (its health-check view). */
+  markedDown: number[];
+  /** Requests per second allowed per client source; 0 = no rate limit. */
+  rateLimit: number;
+}
+export interface FirewallService extends Service { kind: "firewall"; openPorts: number[] }
+export interface MonitorService extends Service { kind: "monitor" }
+export type AnyService = WebService | AppService | DbService | LbService | FirewallService | MonitorService;
+
+export interface Certificate {
+  /** Tick at which the certificate stops being valid. */
+  expiresAt: number;
+}
+
+export interface Host {
+  id: number;
+  name: string;
+  tier: HostTier;
+  publicIp: string | null;
+  privateIp: string;
+  status: RunStatus;
+  readyAt: number;
+  note: string;
+  /** Services in a fixed order (by kind order of the catalog). */
+  services: AnyService[];
+  cert: Certificate | null;
+  /** Taken over by an attacker: a miner eats CPU until the host is rebuilt. */
+  compromised: boolean;
+  /** Work left over from earlier ticks, in milli work units. */
+  backlog: number;
+  /** Last tick's CPU utilisation in permille (may exceed 1000 when overloaded). */
+  utilPermille: number;
+  boughtAt: number;
+}
+
+export interface Link { id: number; from: number; to: number }
+
+export interface DnsRecord {
+  name: "www";
+  type: "A" | "CNAME";
+  /** A: IP addresses; CNAME: one target name (resolved through the apex records). */
+  values: string[];
+  ttlTicks: number;
+}
+
+export interface DnsState {
+  www: DnsRecord | null;
+  /** The apex (`foobar.com`) A record that a `www` CNAME points to. */
+  apex: string[];
+  /** Per client bucket: the cached answer and when it expires. */
+  cache: { ips: string[]; expiresAt: number }[];
+}
+
+export interface LbPair {
+  id: number;
+  mode: "active-active" | "active-passive";
+  members: [number, number];
+  /** Virtual IP (active-passive only). */
+  vip: string | null;
+  /** The member that currently holds the virtual IP. */
+  active: number;
+  /** Tick at which the standby takes the VIP over; -1 when no failover is under way. */
+  failoverAt: number;
+}
+
+export type IncidentKind =
+  | "host-failure" | "process-crash" | "disk-full" | "primary-crash" | "deploy" | "cert-expired"
+  | "cert-expiring" | "ddos" | "ssh-bruteforce" | "port-scan" | "db-exposed" | "eavesdrop"
+  | "breach" | "overload" | "flash-crowd" | "lost-writes" | "failover" | "traffic-growth";
+
+export interface Incident {
+  id: number;
+  kind: IncidentKind;
+  tick: number;
+  /** When the player learns of it: at once with monitoring, later when users complain. */
+  detectedAt: number;
+  resolvedAt: number;
+  hostId: number;
+  severity: "info" | "warning" | "critical";
+  title: string;
+  cause: string;
+  prevention: string;
+}
+
+export interface ScheduledEvent {
+  at: number;
+  kind: EventKind;
+  /** Host name, or a role selector such as "@lb", "@web-backend", "@primary". */
+  target: string;
+  /** Duration in ticks (for floods, crowds). */
+  duration: number;
+  /** Magnitude: attack rps, crowd multiplier in percent, … */
+  size: number;
+}
+
+export type EventKind =
+  | "host-failure" | "process-crash" | "disk-fill" | "primary-crash" | "deploy" | "ddos"
+  | "flash-crowd" | "port-scan" | "ssh-bruteforce" | "growth";
+
+export interface ActiveEffect {
+  kind: "ddos" | "flash-crowd" | "ssh-bruteforce" | "deploy";
+  until: number;
+  size: number;
+  /** Deploy: hosts left to restart (rolling), by id. */
+  queue: number[];
+}
+
+export interface Totals {
+  demand: number;
+  served: number;
+  errors: number;
+  dropped: number;
+  attackDemand: number;
+  attackBlocked: number;
+  /** Ticks in which at least 99 % of legitimate requests succeeded (or there were none). */
+  upTicks: number;
+  ticks: number;
+  revenue: number;
+  spent: number;
+  breaches: number;
+  lostWrites: number;
+  /** Latency sum in ms×requests, for the mean. */
+  latencyMsSum: number;
+}
+
+export interface GameState {
+  simVersion: number;
+  scenario: string;
+  seed: number;
+  tick: number;
+  rng: number;
+  nextId: number;
+  /** Cents. */
+  money: number;
+  /** 0..1000. */
+  reputation: number;
+  /** Demand multiplier in permille, compounding over time (growth). */
+  growthPermille: number;
+  /** Fractional requests carried between ticks per class, in milli-requests. */
+  demandCarry: number[];
+  /** Fractional cents of revenue carried, in milli-cents. */
+  revenueCarry: number;
+  hosts: Host[];
+  links: Link[];
+  pairs: LbPair[];
+  dns: DnsState;
+  replication: ReplicationMode;
+  codeVersion: number;
+  schedule: ScheduledEvent[];
+  effects: ActiveEffect[];
+  incidents: Incident[];
+  /** Ports attackers know are open, from a port scan: "hostId:port". */
+  knownOpenPorts: string[];
+  totals: Totals;
+  /** The last build action, for undo. */
+  lastBuild: { tick: number; undo: Command[]; refund: number } | null;
+  /** Bumped by every change to hosts, services, links or pairs: derived lookups rebuild on it. */
+  topologyVersion: number;
+  /** Tick the site first got a DNS record (traffic starts then); -1 before. */
+  launchedAt: number;
+  /** Writes the primary had not yet shipped to its replicas when it crashed (lost if promoted). */
+  unreplicatedWrites: number;
+  /** This second's legitimate demand and served, for reputation (counts, reset every second). */
+  second: { demand: number; served: number };
+  ended: { tick: number; outcome: "won" | "lost" | "complete"; reason: string } | null;
+}
+
+// Commands are defined with their schemas in commands/schema.ts; re-exported here for the model.
+import type { Command } from "../commands/schema.js";
+export type { Command };

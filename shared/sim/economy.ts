@@ -1,0 +1,75 @@
+// Money, reputation, growth and the end of the game, settled once per tick after traffic ran.
+import { HOST_TIERS, REVENUE_PER_REQUEST, SERVICES, TICKS_PER_MINUTE, TICKS_PER_SECOND } from "../content/catalog.js";
+import type { Scenario } from "../content/scenario.js";
+import type { GameState } from "../model/types.js";
+import { auditPasses } from "../audit.js";
+import type { TickReport } from "./report.js";
+import { slaPermyriad } from "./metrics.js";
+
+/** Reputation lost per second at 100 % failures, in 1/10000. */
+const REPUTATION_LOSS_AT_FULL_OUTAGE = 30;
+const REPUTATION_RECOVERY = 2;
+
+export function settle(state: GameState, scenario: Scenario, r: TickReport): void {
+  const t = state.totals;
+  const demand = r.demand[0] + r.demand[1] + r.demand[2];
+  const served = r.served[0] + r.served[1] + r.served[2];
+  t.demand += demand;
+  t.served += served;
+  t.errors += r.errors[0] + r.errors[1] + r.errors[2];
+  t.dropped += r.dropped[0] + r.dropped[1] + r.dropped[2];
+  t.attackDemand += r.demand[3];
+  t.attackBlocked += r.errors[3] + r.dropped[3];
+  t.latencyMsSum += served * r.p50Ms;
+  if (state.launchedAt >= 0) {
+    t.ticks++;
+    if (demand === 0 || served * 100 >= demand * 99) t.upTicks++;
+  }
+
+  const carry = state.revenueCarry + served * REVENUE_PER_REQUEST;
+  const cents = Math.floor(carry / 1000);
+  state.revenueCarry = carry - cents * 1000;
+  state.money += cents;
+  t.revenue += cents;
+
+  state.second.demand += demand;
+  state.second.served += served;
+  if (state.tick % TICKS_PER_SECOND === TICKS_PER_SECOND - 1) {
+    const upkeep = upkeepPerSecond(state);
+    state.money -= upkeep;
+    t.spent += upkeep;
+    const { demand: d, served: s } = state.second;
+    const failedPermille = d > 0 ? Math.floor(((d - s) * 1000) / d) : 0;
+    if (failedPermille < 10) state.reputation = Math.min(10000, state.reputation + REPUTATION_RECOVERY);
+    else state.reputation = Math.max(0, state.reputation - Math.floor((failedPermille * REPUTATION_LOSS_AT_FULL_OUTAGE) / 1000));
+    state.second.demand = 0;
+    state.second.served = 0;
+  }
+  if (state.launchedAt >= 0 && (state.tick - state.launchedAt) % TICKS_PER_MINUTE === TICKS_PER_MINUTE - 1) {
+    state.growthPermille = Math.floor((state.growthPermille * (1000 + scenario.traffic.growthPerMinute)) / 1000);
+  }
+  checkEnd(state, scenario);
+}
+
+export function upkeepPerSecond(state: GameState): number {
+  let cents = 0;
+  for (const h of state.hosts) {
+    cents += HOST_TIERS[h.tier].upkeepPerSecond;
+    for (const s of h.services) cents += SERVICES[s.kind].upkeepPerSecond;
+  }
+  return cents;
+}
+
+function checkEnd(state: GameState, scenario: Scenario): void {
+  if (state.ended) return;
+  const end = (outcome: "won" | "lost" | "complete", reason: string) => { state.ended = { tick: state.tick, outcome, reason }; };
+  if (state.money < 0) return end("lost", "Bankrupt: the bills outran the revenue.");
+  if (state.reputation <= 0) return end("lost", "Users gave up on foobar.com: reputation hit zero.");
+  if (scenario.durationTicks > 0 && state.tick + 1 >= scenario.durationTicks) {
+    const sla = slaPermyriad(state);
+    const audit = auditPasses(state, scenario.goal.requires);
+    if (sla < scenario.goal.minSlaPermyriad) return end("lost", `Served ${(sla / 100).toFixed(2)} % of requests; the goal was ${(scenario.goal.minSlaPermyriad / 100).toFixed(0)} %.`);
+    if (!audit.ok) return end("lost", `The design still fails: ${audit.failing.map((f) => f.title).join("; ")}.`);
+    return end("won", scenario.goal.text);
+  }
+}

@@ -1,0 +1,224 @@
+// Things that happen to the player: the scenario's script, random failures, and attacks on
+// whatever the design leaves open. All chance comes from the seeded PRNG in the state.
+import { COSTS, TICKS_PER_MINUTE } from "../content/catalog.js";
+import type { Scenario } from "../content/scenario.js";
+import type { EventKind, GameState, Host, ScheduledEvent } from "../model/types.js";
+import { chance, nextInt } from "../rng.js";
+import { openIncident } from "./incidents.js";
+import { exposedPorts, findService, isUp } from "./services.js";
+import { topology } from "./topology.js";
+import { resolveName } from "./flow.js";
+
+export function scheduleScenario(state: GameState, scenario: Scenario): void {
+  for (const e of scenario.events) {
+    state.schedule.push({ at: state.launchedAt + e.at, kind: e.kind, target: e.target, duration: e.duration ?? 0, size: e.size ?? 0 });
+  }
+  state.schedule.sort((a, b) => a.at - b.at);
+}
+
+export function fireScheduled(state: GameState): void {
+  while (state.schedule.length > 0 && state.schedule[0].at <= state.tick) {
+    const ev = state.schedule.shift()!;
+    fire(state, ev);
+  }
+}
+
+function pick(state: GameState, hosts: Host[]): Host | undefined {
+  return hosts.length === 0 ? undefined : hosts[nextInt(state, hosts.length)];
+}
+
+/** Resolves "@lb", "@web-backend", "@primary", "@any" or a host name to a host. */
+export function resolveTarget(state: GameState, target: string): Host | undefined {
+  const topo = topology(state);
+  const hosts = state.hosts;
+  const running = (i: number) => hosts[i].status === "up";
+  switch (target) {
+    case "@any":
+      return pick(state, hosts.filter((h, i) => running(i) && (topo.web[i] || topo.app[i] || topo.db[i] || topo.lb[i])));
+    case "@lb":
+      return pick(state, topo.lbHosts.filter(running).map((i) => hosts[i]));
+    case "@web-backend": {
+      const backends = new Set<number>();
+      for (const i of topo.lbHosts) for (const j of topo.lbBackends[i]) backends.add(j);
+      const list = backends.size > 0 ? [...backends].sort((a, b) => a - b) : hosts.map((_, i) => i).filter((i) => topo.web[i]);
+      return pick(state, list.filter(running).map((i) => hosts[i]));
+    }
+    case "@primary":
+      return hosts.find((h, i) => topo.db[i]?.role === "primary" && running(i));
+    default:
+      return hosts.find((h) => h.name === target);
+  }
+}
+
+export function fire(state: GameState, ev: Pick<ScheduledEvent, "kind" | "target" | "duration" | "size">): void {
+  const t = state.tick;
+  switch (ev.kind) {
+    case "host-failure": return failHost(state, resolveTarget(state, ev.target));
+    case "process-crash": return crashProcess(state, resolveTarget(state, ev.target));
+    case "primary-crash": return crashPrimary(state, resolveTarget(state, ev.target));
+    case "disk-fill": {
+      const host = resolveTarget(state, ev.target);
+      const db = host && findService(host, "db");
+      if (!host || !db) return;
+      db.diskPermille = Math.max(db.diskPermille, 900);
+      openIncident(state, {
+        kind: "disk-full", host, severity: "warning",
+        title: `Disk on ${host.name} is 90 % full`,
+        cause: "MySQL's binary logs pile up with every write; at 100 % it refuses writes.",
+        prevention: "Monitoring warns at 90 %; purge old logs before the disk fills.",
+      });
+      return;
+    }
+    case "deploy": return startDeploy(state, "all-at-once", true);
+    case "ddos":
+      state.effects.push({ kind: "ddos", until: t + ev.duration, size: ev.size, queue: [] });
+      openIncident(state, {
+        kind: "ddos", host: entryHost(state), severity: "critical",
+        title: `DDoS: ${ev.size} requests per second from a botnet`,
+        cause: "A flood of junk requests competes with real users for CPU on the load balancer and web servers.",
+        prevention: "Capacity to spare, and a per-client rate limit on the load balancer that drops the flood.",
+      });
+      return;
+    case "flash-crowd":
+      state.effects.push({ kind: "flash-crowd", until: t + ev.duration, size: ev.size, queue: [] });
+      openIncident(state, {
+        kind: "flash-crowd", severity: "warning", obvious: true,
+        title: `Flash crowd: foobar.com is on the front page (+${ev.size} % traffic)`,
+        cause: "A burst of real users, far above the usual peak.",
+        prevention: "Headroom: more web and application servers behind the load balancer.",
+      });
+      return;
+    case "ssh-bruteforce":
+      state.effects.push({ kind: "ssh-bruteforce", until: t + ev.duration, size: 0, queue: [] });
+      openIncident(state, {
+        kind: "ssh-bruteforce", severity: "warning", obvious: true,
+        title: "Bots are guessing SSH passwords on your public servers",
+        cause: "Port 22 answers on every public address that no firewall closes.",
+        prevention: "A firewall on each server that opens only the ports the public needs.",
+      });
+      return;
+    case "port-scan": return portScan(state);
+    case "growth": return;
+  }
+}
+
+function entryHost(state: GameState): Host | undefined {
+  const ip = resolveName(state)[0];
+  return state.hosts.find((h) => h.publicIp === ip);
+}
+
+export function failHost(state: GameState, host: Host | undefined): void {
+  if (!host || host.status === "down") return;
+  host.status = "down";
+  host.note = "hardware failure";
+  host.backlog = 0;
+  openIncident(state, {
+    kind: "host-failure", host, severity: "critical",
+    title: `${host.name} failed: hardware fault`,
+    cause: `Everything on ${host.name} stopped at once: it was a single point of failure for what only it ran.`,
+    prevention: "Two or more servers for each role behind a load balancer with health checks; repair while the others serve.",
+  });
+}
+
+function crashProcess(state: GameState, host: Host | undefined): void {
+  if (!host) return;
+  const svc = findService(host, "app") ?? findService(host, "web");
+  if (!svc || svc.status !== "up") return;
+  svc.status = "down";
+  svc.note = "crashed";
+  openIncident(state, {
+    kind: "process-crash", host, severity: "critical",
+    title: `${svc.kind === "app" ? "The application" : "Nginx"} crashed on ${host.name}`,
+    cause: "The process died; the machine itself still answers pings, so nothing looks wrong from outside.",
+    prevention: "A monitoring agent alerts at once; a second server behind health checks keeps serving meanwhile.",
+  });
+}
+
+function crashPrimary(state: GameState, host: Host | undefined): void {
+  const db = host && findService(host, "db");
+  if (!host || !db || db.status !== "up") return;
+  const topo = topology(state);
+  let lag = -1;
+  for (const i of topo.dbHosts) {
+    const rep = topo.db[i]!;
+    if (rep.role === "replica" && isUp(state.hosts[i], rep)) lag = Math.max(lag, rep.lagTicks);
+  }
+  db.status = "down";
+  db.note = "crashed";
+  state.unreplicatedWrites = lag < 0 ? 0 : db.lastWrites * lag;
+  openIncident(state, {
+    kind: "primary-crash", host, severity: "critical",
+    title: `MySQL primary on ${host.name} crashed: writes fail`,
+    cause: "Every write goes to the one primary; while it is down nobody can sign up, post or pay.",
+    prevention: "Keep a replica ready to promote. Semi-synchronous replication loses no acknowledged writes when you do.",
+  });
+}
+
+function portScan(state: GameState): void {
+  const found: string[] = [];
+  for (const h of state.hosts) {
+    for (const p of exposedPorts(h)) {
+      if (p === 80 || p === 443) continue;
+      const key = `${h.id}:${p}`;
+      if (!state.knownOpenPorts.includes(key)) state.knownOpenPorts.push(key);
+      found.push(`${h.name}:${p}`);
+    }
+  }
+  openIncident(state, {
+    kind: "port-scan", severity: found.length ? "warning" : "info", obvious: true,
+    title: found.length ? `Port scan found open ports: ${found.slice(0, 6).join(", ")}${found.length > 6 ? " …" : ""}` : "A port scan found nothing but the web ports",
+    cause: "Scanners sweep the internet for anything listening beyond HTTP and HTTPS.",
+    prevention: "Firewalls that allow only 80 and 443 from the internet; databases on private addresses.",
+  });
+}
+
+/** A deploy restarts the application: all at once (downtime) or one server at a time (rolling). */
+export function startDeploy(state: GameState, strategy: "all-at-once" | "rolling", scripted: boolean): void {
+  const topo = topology(state);
+  const apps = state.hosts.filter((h, i) => topo.app[i] && h.status === "up").map((h) => h.id);
+  if (apps.length === 0) return;
+  state.codeVersion++;
+  const version = state.codeVersion;
+  if (strategy === "all-at-once") {
+    for (const id of apps) restartForDeploy(state, id, version);
+    state.effects.push({ kind: "deploy", until: state.tick + COSTS.deployTicks, size: version, queue: [] });
+  } else {
+    const [first, ...rest] = apps;
+    restartForDeploy(state, first, version);
+    state.effects.push({ kind: "deploy", until: state.tick + COSTS.deployTicks, size: version, queue: rest });
+  }
+  openIncident(state, {
+    kind: "deploy", severity: "info", obvious: true,
+    title: `${scripted ? "Your team ships" : "Deploying"} version ${version} (${strategy})`,
+    cause: strategy === "all-at-once" ? "Every application server restarts together: requests fail until they are back." : "One server restarts at a time while the load balancer sends users to the others.",
+    prevention: "Rolling deploys behind a load balancer with health checks avoid downtime.",
+  });
+}
+
+export function restartForDeploy(state: GameState, hostId: number, version: number): void {
+  const host = state.hosts.find((h) => h.id === hostId);
+  const app = host && findService(host, "app");
+  if (!app || !host || host.status !== "up") return;
+  app.status = "starting";
+  app.readyAt = state.tick + COSTS.deployTicks;
+  app.note = `deploying v${version}`;
+  app.codeVersion = version;
+}
+
+const CHAOS: readonly EventKind[] = ["host-failure", "process-crash", "ddos", "disk-fill", "flash-crowd", "primary-crash", "port-scan"];
+
+/** Random failures and, in endless mode, a stream of incidents that grows with time. */
+export function randomEvents(state: GameState, scenario: Scenario): void {
+  if (state.launchedAt < 0) return;
+  const rates = scenario.random;
+  const n = state.hosts.length;
+  if (rates.hostFailure > 0 && n > 0 && chance(state, rates.hostFailure * n)) failHost(state, resolveTarget(state, "@any"));
+  if (rates.processCrash > 0 && n > 0 && chance(state, rates.processCrash * n)) crashProcess(state, resolveTarget(state, "@any"));
+  if (rates.chaosEvery > 0 && chance(state, Math.floor(1_000_000 / rates.chaosEvery))) {
+    const minutes = Math.floor((state.tick - state.launchedAt) / TICKS_PER_MINUTE);
+    const kind = CHAOS[nextInt(state, CHAOS.length)];
+    const size = kind === "ddos" ? 300 + minutes * 150 : kind === "flash-crowd" ? 100 + minutes * 10 : 0;
+    const target = kind === "primary-crash" || kind === "disk-fill" ? "@primary" : "@any";
+    fire(state, { kind, target, duration: 600, size });
+  }
+}

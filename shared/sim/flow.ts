@@ -1,0 +1,446 @@
+// The request path as a flow model. Each tick, demand per class and client bucket is pushed hop by
+// hop: DNS → public IP → firewall → load balancer → web server → application → database. Every
+// hop can fail a share of the flow and records why. Work is O(hosts + links) per tick: amounts are
+// summed per host per class, never per request.
+import { CLIENT_BUCKETS, HOP_MS, HOST_TIERS, PORT_HTTP, PORT_HTTPS, QUEUE_TICKS, SWAP_CPU_PERMILLE, WORK } from "../content/catalog.js";
+import { Reason } from "../content/reasons.js";
+import type { GameState, Host } from "../model/types.js";
+import { LATENCY_EDGES_MS, emptyReport, percentileMs, reasonKey, type TickReport } from "./report.js";
+import { isUp, memoryUsedMb } from "./services.js";
+import { pairKey, topology, type Topology } from "./topology.js";
+
+const C = 4; // traffic classes
+/** Share of legitimate traffic from each client bucket, in permille: a few big networks, a long tail. */
+export const BUCKET_WEIGHTS: readonly number[] = [130, 110, 95, 85, 75, 70, 62, 58, 54, 50, 46, 42, 38, 34, 28, 23];
+/** A flood comes from this many sources: what a per-client rate limit works against. */
+const ATTACK_SOURCES = 50;
+/** A real user sends about this many requests per second. */
+const USER_RPS = 2;
+
+interface Scratch {
+  version: number;
+  hosts: Host[];
+  links: number;
+  lbIn: Float64Array; lbLat: Float64Array; lbBucket: Float64Array;
+  webIn: Float64Array; webLat: Float64Array;
+  appIn: Float64Array; appLat: Float64Array;
+  dbIn: Float64Array; dbLat: Float64Array;
+  budget: Float64Array; used: Float64Array; capacity: Float64Array; hopFactor: Float64Array; queueMs: Float64Array;
+  tls: Uint8Array;
+  report: TickReport;
+}
+
+const scratchByState = new WeakMap<GameState, Scratch>();
+
+function scratchFor(state: GameState, topo: Topology): Scratch {
+  const s = scratchByState.get(state);
+  if (s && s.version === topo.version && s.hosts === state.hosts && s.links === state.links.length) return s;
+  const n = state.hosts.length;
+  const fresh: Scratch = {
+    version: topo.version, hosts: state.hosts, links: state.links.length,
+    lbIn: new Float64Array(n * C), lbLat: new Float64Array(n * C), lbBucket: new Float64Array(n * CLIENT_BUCKETS * C),
+    webIn: new Float64Array(n * C), webLat: new Float64Array(n * C),
+    appIn: new Float64Array(n * C), appLat: new Float64Array(n * C),
+    dbIn: new Float64Array(n * C), dbLat: new Float64Array(n * C),
+    budget: new Float64Array(n), used: new Float64Array(n), capacity: new Float64Array(n), hopFactor: new Float64Array(n), queueMs: new Float64Array(n),
+    tls: new Uint8Array(n),
+    report: emptyReport(n, state.links.length),
+  };
+  scratchByState.set(state, fresh);
+  return fresh;
+}
+
+/** The report of the last tick run on this state (empty before the first). */
+export function lastReport(state: GameState): TickReport {
+  return scratchFor(state, topology(state)).report;
+}
+
+/** Effective CPU per tick, in milli work units: swapping halves it, a miner eats into it. */
+export function effectiveCapacity(host: Host): number {
+  const tier = HOST_TIERS[host.tier];
+  let cap = tier.cpu;
+  if (memoryUsedMb(host) > tier.memoryMb) cap = (cap * SWAP_CPU_PERMILLE) / 1000;
+  if (host.compromised) cap = Math.max(cap / 10, cap - WORK.miner);
+  return cap;
+}
+
+export interface Demand {
+  /** Legitimate requests this tick per class (static, read, write). */
+  legit: number[];
+  /** Flood requests this tick. */
+  attack: number;
+}
+
+/** Runs the request path for one tick; fills and returns the report. */
+export function runFlow(state: GameState, demand: Demand): TickReport {
+  const topo = topology(state);
+  const sc = scratchFor(state, topo);
+  const r = sc.report;
+  const n = state.hosts.length;
+  const hosts = state.hosts;
+  const tick = state.tick;
+  resetReport(r, sc, tick, topo.lbHosts);
+
+  // Capacity, congestion and TLS per host, from the state at the start of the tick.
+  for (let i = 0; i < n; i++) {
+    const h = hosts[i];
+    const cap = h.status === "up" ? effectiveCapacity(h) : 0;
+    sc.capacity[i] = cap;
+    sc.budget[i] = cap > 0 ? Math.max(0, cap * (1 + QUEUE_TICKS) - h.backlog) : 0;
+    sc.used[i] = 0;
+    const util = Math.min(h.utilPermille, 950);
+    sc.hopFactor[i] = 1000 / (1000 - util);
+    sc.queueMs[i] = cap > 0 ? (h.backlog * 100) / cap : 0;
+    sc.tls[i] = h.cert !== null && h.cert.expiresAt > tick ? 1 : 0;
+  }
+
+  const fail = (reason: Reason, hostIndex: number, cls: number, amount: number, dropped = false) => {
+    if (amount <= 0) return;
+    if (dropped) r.raw.dropped[cls] += amount;
+    else r.raw.errors[cls] += amount;
+    if (cls !== 3) {
+      const key = reasonKey(reason, hostIndex);
+      r.reasons.set(key, (r.reasons.get(key) ?? 0) + amount);
+    }
+    if (hostIndex >= 0) r.hostErrors[hostIndex] += amount;
+  };
+  const serve = (cls: number, amount: number, latencyMs: number) => {
+    if (amount <= 0) return;
+    r.raw.served[cls] += amount;
+    if (cls === 3) return;
+    let b = 0;
+    while (b < LATENCY_EDGES_MS.length - 1 && LATENCY_EDGES_MS[b] < latencyMs) b++;
+    r.latencyHistogram[b] += amount;
+  };
+  /** Takes `work` from host i's budget; returns the share admitted (the rest overflows its queue). */
+  const admit = (i: number, work: number): number => {
+    if (work <= 0) return 1;
+    const b = sc.budget[i];
+    if (b >= work) { sc.budget[i] = b - work; sc.used[i] += work; return 1; }
+    sc.budget[i] = 0;
+    sc.used[i] += b;
+    return b / work;
+  };
+  const hopMs = (i: number, base: number) => base * sc.hopFactor[i] + sc.queueMs[i];
+  const linkAdd = (a: number, b: number, cls: number, amount: number) => {
+    const li = topo.linkIndex.get(pairKey(a, b));
+    if (li !== undefined) r.linkFlow[li * C + cls] += amount;
+  };
+  const linkFail = (a: number, b: number, amount: number) => {
+    const li = topo.linkIndex.get(pairKey(a, b));
+    if (li !== undefined) r.linkFailed[li] += amount;
+  };
+
+  // 1. DNS and the front door, per client bucket.
+  for (let c = 0; c < 3; c++) r.raw.demand[c] = demand.legit[c];
+  r.raw.demand[3] = demand.attack;
+  for (let b = 0; b < CLIENT_BUCKETS; b++) {
+    const w = BUCKET_WEIGHTS[b] / 1000;
+    const ips = state.dns.cache[b].ips;
+    if (ips.length === 0) {
+      for (let c = 0; c < 3; c++) fail(Reason.NoDns, -1, c, demand.legit[c] * w);
+      continue;
+    }
+    let entry = -1;
+    let firstReason: Reason = Reason.DnsNowhere;
+    let firstHost = -1;
+    let tries = 0;
+    for (let k = 0; k < ips.length && entry < 0; k++) {
+      const target = resolveIp(state, topo, ips[(b + k) % ips.length]);
+      const why = target.index < 0 ? target.reason : frontDoorProblem(topo, target.index);
+      if (why === null) { entry = target.index; tries = k; }
+      else if (k === 0) { firstReason = why; firstHost = target.index; }
+    }
+    if (entry < 0) {
+      for (let c = 0; c < 3; c++) fail(firstReason, firstHost, c, demand.legit[c] * w);
+      if (firstHost >= 0) r.entryFailed[firstHost] += (demand.legit[0] + demand.legit[1] + demand.legit[2]) * w;
+      continue;
+    }
+    const latency = HOP_MS.internet + tries * HOP_MS.retry;
+    for (let c = 0; c < 3; c++) enter(entry, c, demand.legit[c] * w, latency, b);
+  }
+  // The flood: attackers resolve the record themselves and hit every address in it.
+  if (demand.attack > 0) {
+    const ips = state.dns.www ? resolveName(state) : [];
+    if (ips.length === 0) r.raw.served[3] += demand.attack; // nowhere to aim: it hits nothing of ours
+    for (const ip of ips) {
+      const target = resolveIp(state, topo, ip);
+      const share = demand.attack / ips.length;
+      if (target.index < 0 || frontDoorProblem(topo, target.index) !== null) r.raw.served[3] += share;
+      else enter(target.index, 3, share, HOP_MS.internet, -1);
+    }
+  }
+
+  function enter(e: number, cls: number, amount: number, latency: number, bucket: number) {
+    if (amount <= 0) return;
+    const host = hosts[e];
+    const https = host.cert !== null;
+    const fw = topo.firewall[e];
+    r.entryFlow[e * C + cls] += amount;
+    if (fw && fw.status === "up" && !fw.openPorts.includes(https ? PORT_HTTPS : PORT_HTTP)) {
+      fail(Reason.FirewallBlocked, e, cls, amount);
+      r.entryFailed[e] += amount;
+      return;
+    }
+    if (https && sc.tls[e] === 0 && cls !== 3) {
+      fail(Reason.CertExpired, e, cls, amount);
+      r.entryFailed[e] += amount;
+      return;
+    }
+    if (topo.lb[e]) {
+      sc.lbIn[e * C + cls] += amount;
+      sc.lbLat[e * C + cls] += amount * latency;
+      if (bucket >= 0) sc.lbBucket[(e * CLIENT_BUCKETS + bucket) * C + cls] += amount;
+    } else {
+      sc.webIn[e * C + cls] += amount;
+      sc.webLat[e * C + cls] += amount * latency;
+    }
+  }
+
+  // 2. Load balancers.
+  for (const i of topo.lbHosts) {
+    const lb = topo.lb[i]!;
+    let total = 0;
+    for (let c = 0; c < C; c++) total += sc.lbIn[i * C + c];
+    if (total <= 0) continue;
+    const scale = [1, 1, 1, 1];
+    if (lb.rateLimit > 0) {
+      const attack = sc.lbIn[i * C + 3];
+      const allowedAttack = (ATTACK_SOURCES * lb.rateLimit) / 10;
+      if (attack > allowedAttack) scale[3] = allowedAttack / attack;
+      const legitShare = Math.min(1, lb.rateLimit / USER_RPS);
+      for (let c = 0; c < 3; c++) scale[c] = legitShare;
+    }
+    for (let c = 0; c < C; c++) {
+      const amount = sc.lbIn[i * C + c];
+      if (scale[c] < 1) fail(Reason.RateLimited, i, c, amount * (1 - scale[c]));
+      sc.lbIn[i * C + c] = amount * scale[c];
+    }
+    const perRequest = WORK.lb[0] + (sc.tls[i] ? WORK.tls[0] : 0) + (lb.rateLimit > 0 ? WORK.rateLimit : 0);
+    const f = admit(i, total * perRequest);
+    const hop = hopMs(i, HOP_MS.lb + (sc.tls[i] ? HOP_MS.tls : 0));
+    r.hostRequests[i] += total * f;
+    const backends = topo.lbBackends[i];
+    const believed = lb.healthCheck ? backends.filter((j) => !lb.markedDown.includes(hosts[j].id)) : backends;
+    for (let c = 0; c < C; c++) {
+      const amount = sc.lbIn[i * C + c];
+      if (amount <= 0) continue;
+      fail(Reason.QueueFull, i, c, amount * (1 - f), true);
+      const admitted = amount * f;
+      const lat = sc.lbLat[i * C + c] / (amount / scale[c]) + hop;
+      if (believed.length === 0) { fail(Reason.NoBackend, i, c, admitted); continue; }
+      if (lb.algorithm === "source" && c < 3) {
+        for (let b = 0; b < CLIENT_BUCKETS; b++) {
+          const part = sc.lbBucket[(i * CLIENT_BUCKETS + b) * C + c] * scale[c] * f;
+          if (part > 0) forward(i, believed[sourceHash(b) % believed.length], c, part, lat);
+        }
+      } else if (lb.algorithm === "leastconn") {
+        let sum = 0;
+        for (const j of believed) sum += spare(j);
+        for (const j of believed) forward(i, j, c, (admitted * spare(j)) / sum, lat);
+      } else {
+        for (const j of believed) forward(i, j, c, admitted / believed.length, lat);
+      }
+    }
+  }
+
+  function spare(j: number): number {
+    const cap = effectiveCapacity(hosts[j]);
+    return cap * Math.max(50, 1000 - Math.min(hosts[j].utilPermille, 1000));
+  }
+
+  function forward(i: number, j: number, cls: number, amount: number, latency: number) {
+    if (amount <= 0) return;
+    if (!isUp(hosts[j], topo.web[j])) {
+      fail(hosts[j].status !== "up" ? Reason.BackendDown : Reason.WebDown, j, cls, amount);
+      linkFail(i, j, amount);
+      return;
+    }
+    linkAdd(i, j, cls, amount);
+    sc.webIn[j * C + cls] += amount;
+    sc.webLat[j * C + cls] += amount * latency;
+  }
+
+  // 3. Web servers: static served here, dynamic proxied to the application.
+  for (let j = 0; j < n; j++) {
+    const base = j * C;
+    const total = sc.webIn[base] + sc.webIn[base + 1] + sc.webIn[base + 2] + sc.webIn[base + 3];
+    if (total <= 0) continue;
+    let work = 0;
+    for (let c = 0; c < C; c++) work += sc.webIn[base + c] * (WORK.web[c] + (sc.tls[j] ? WORK.tls[c] : 0));
+    const f = admit(j, work);
+    r.hostRequests[j] += total * f;
+    const hop = hopMs(j, HOP_MS.web + (sc.tls[j] ? HOP_MS.tls : 0));
+    const apps = topo.webApps[j];
+    for (let c = 0; c < C; c++) {
+      const amount = sc.webIn[base + c];
+      if (amount <= 0) continue;
+      fail(Reason.QueueFull, j, c, amount * (1 - f), true);
+      const admitted = amount * f;
+      const lat = sc.webLat[base + c] / amount + hop;
+      if (c === 0 || c === 3) { serve(c, admitted, lat); continue; }
+      if (apps.length === 0) { fail(Reason.NoApp, j, c, admitted); continue; }
+      let upCount = 0;
+      for (const a of apps) if (isUp(hosts[a], topo.app[a])) upCount++;
+      if (upCount === 0) { fail(hosts[apps[0]].status !== "up" ? Reason.HostDown : Reason.AppDown, apps[0], c, admitted); continue; }
+      for (const a of apps) {
+        if (!isUp(hosts[a], topo.app[a])) continue;
+        const part = admitted / upCount;
+        if (a !== j) linkAdd(j, a, c, part);
+        sc.appIn[a * C + c] += part;
+        sc.appLat[a * C + c] += part * lat;
+      }
+    }
+  }
+
+  // 4. Application servers: reads to any reachable database, writes to the primary.
+  for (let a = 0; a < n; a++) {
+    const base = a * C;
+    const reads = sc.appIn[base + 1];
+    const writes = sc.appIn[base + 2];
+    if (reads + writes <= 0) continue;
+    const f = admit(a, reads * WORK.app[1] + writes * WORK.app[2]);
+    r.hostRequests[a] += (reads + writes) * f;
+    const hop = hopMs(a, HOP_MS.app);
+    const dbs = topo.appDbs[a];
+    for (let c = 1; c <= 2; c++) {
+      const amount = sc.appIn[base + c];
+      if (amount <= 0) continue;
+      fail(Reason.QueueFull, a, c, amount * (1 - f), true);
+      const admitted = amount * f;
+      const lat = sc.appLat[base + c] / amount + hop;
+      if (dbs.length === 0) { fail(Reason.NoDb, a, c, admitted); continue; }
+      if (c === 1) {
+        let upCount = 0;
+        for (const d of dbs) if (isUp(hosts[d], topo.db[d])) upCount++;
+        if (upCount === 0) { fail(Reason.DbDown, dbs[0], c, admitted); continue; }
+        for (const d of dbs) {
+          if (!isUp(hosts[d], topo.db[d])) continue;
+          toDb(a, d, c, admitted / upCount, lat);
+        }
+      } else {
+        let p = -1;
+        for (const d of dbs) if (topo.db[d]!.role === "primary") { p = d; break; }
+        if (p < 0) fail(Reason.NoPrimary, a, c, admitted);
+        else if (!isUp(hosts[p], topo.db[p])) fail(hosts[p].status !== "up" ? Reason.HostDown : Reason.DbDown, p, c, admitted);
+        else if (topo.db[p]!.diskPermille >= 1000) fail(Reason.DiskFull, p, c, admitted);
+        else toDb(a, p, c, admitted, lat);
+      }
+    }
+  }
+
+  function toDb(a: number, d: number, cls: number, amount: number, latency: number) {
+    if (a !== d) linkAdd(a, d, cls, amount);
+    sc.dbIn[d * C + cls] += amount;
+    sc.dbLat[d * C + cls] += amount * latency;
+  }
+
+  // 5. Databases; the primary ships each write to every running replica.
+  const semisync = state.replication === "semisync" && topo.dbHosts.some((d) => topo.db[d]!.role === "replica" && isUp(hosts[d], topo.db[d]));
+  for (const d of topo.dbHosts) {
+    const base = d * C;
+    const reads = sc.dbIn[base + 1];
+    const writes = sc.dbIn[base + 2];
+    const db = topo.db[d]!;
+    if (reads + writes <= 0) { if (db.role === "primary") db.lastWrites = 0; continue; }
+    const f = admit(d, reads * WORK.db[1] + writes * WORK.db[2]);
+    r.hostRequests[d] += (reads + writes) * f;
+    const hop = hopMs(d, HOP_MS.db);
+    for (let c = 1; c <= 2; c++) {
+      const amount = sc.dbIn[base + c];
+      if (amount <= 0) continue;
+      fail(Reason.QueueFull, d, c, amount * (1 - f), true);
+      serve(c, amount * f, sc.dbLat[base + c] / amount + hop + (c === 2 && semisync ? HOP_MS.semisync : 0));
+    }
+    if (db.role === "primary") {
+      const committed = writes * f;
+      db.lastWrites = Math.round(committed);
+      for (const rep of topo.dbHosts) {
+        if (rep !== d && topo.db[rep]!.role === "replica" && isUp(hosts[rep], topo.db[rep])) {
+          admit(rep, committed * WORK.replicaApply);
+          linkAdd(d, rep, 2, committed);
+        }
+      }
+    }
+  }
+
+  // 6. Close the books for each host: backlog, utilisation, hop latency.
+  for (let i = 0; i < n; i++) {
+    const h = hosts[i];
+    const cap = sc.capacity[i];
+    if (cap <= 0) { h.backlog = 0; h.utilPermille = 0; r.hostUtil[i] = 0; continue; }
+    h.backlog = Math.max(0, Math.floor(h.backlog + sc.used[i] - cap));
+    h.utilPermille = Math.min(5000, Math.floor((sc.used[i] * 1000) / cap));
+    r.hostUtil[i] = h.utilPermille;
+    r.hostLatencyMs[i] = hopMs(i, 10);
+  }
+  finishReport(r);
+  return r;
+}
+
+function resetReport(r: TickReport, sc: Scratch, tick: number, lbHosts: number[]) {
+  r.tick = tick;
+  for (let c = 0; c < C; c++) {
+    r.raw.demand[c] = 0; r.raw.served[c] = 0; r.raw.errors[c] = 0; r.raw.dropped[c] = 0;
+  }
+  r.reasons.clear();
+  r.hostUtil.fill(0); r.hostRequests.fill(0); r.hostErrors.fill(0); r.hostLatencyMs.fill(0);
+  r.linkFlow.fill(0); r.linkFailed.fill(0); r.entryFlow.fill(0); r.entryFailed.fill(0);
+  r.latencyHistogram.fill(0);
+  sc.lbIn.fill(0); sc.lbLat.fill(0); sc.webIn.fill(0); sc.webLat.fill(0);
+  sc.appIn.fill(0); sc.appLat.fill(0); sc.dbIn.fill(0); sc.dbLat.fill(0);
+  // Only load balancers use per-bucket inflow; clear just their rows.
+  const row = CLIENT_BUCKETS * C;
+  for (const i of lbHosts) sc.lbBucket.fill(0, i * row, (i + 1) * row);
+}
+
+function finishReport(r: TickReport) {
+  for (let c = 0; c < C; c++) {
+    const demand = r.raw.demand[c];
+    const served = Math.min(demand, Math.floor(r.raw.served[c] + 1e-9));
+    const dropped = Math.min(demand - served, Math.floor(r.raw.dropped[c] + 1e-9));
+    r.demand[c] = demand;
+    r.served[c] = served;
+    r.dropped[c] = dropped;
+    r.errors[c] = demand - served - dropped;
+  }
+  r.p50Ms = percentileMs(r.latencyHistogram, 50);
+  r.p95Ms = percentileMs(r.latencyHistogram, 95);
+}
+
+/** A stable spread of client buckets over backends (HAProxy's `balance source`). */
+export function sourceHash(bucket: number): number {
+  let h = Math.imul(bucket + 1, 0x9e3779b1) >>> 0;
+  h ^= h >>> 15;
+  return h >>> 0;
+}
+
+function resolveIp(state: GameState, topo: Topology, ip: string): { index: number; reason: Reason } {
+  const direct = topo.ipToIndex.get(ip);
+  if (direct !== undefined) return { index: direct, reason: Reason.DnsNowhere };
+  for (const p of state.pairs) {
+    if (p.vip !== ip) continue;
+    if (p.failoverAt >= 0) return { index: -1, reason: Reason.VipMoving };
+    const idx = topo.indexById.get(p.active);
+    return idx === undefined ? { index: -1, reason: Reason.DnsNowhere } : { index: idx, reason: Reason.DnsNowhere };
+  }
+  return { index: -1, reason: Reason.DnsNowhere };
+}
+
+/** Why the host at this address cannot take a web request, or null if it can. */
+function frontDoorProblem(topo: Topology, i: number): Reason | null {
+  const h = topo.hosts[i];
+  if (h.status !== "up") return Reason.HostDown;
+  const lb = topo.lb[i];
+  if (lb) return lb.status === "up" ? null : Reason.LbDown;
+  const web = topo.web[i];
+  if (web) return web.status === "up" ? null : Reason.WebDown;
+  return Reason.NothingListening;
+}
+
+/** The addresses www resolves to right now (A values, or the apex for a CNAME). */
+export function resolveName(state: GameState): string[] {
+  const www = state.dns.www;
+  if (!www) return [];
+  return www.type === "A" ? www.values : state.dns.apex;
+}

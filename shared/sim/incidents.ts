@@ -1,0 +1,57 @@
+// Incidents: what broke, when, why and what would have prevented it. Monitoring decides when the
+// player hears of it: at once on a monitored host, only when users complain otherwise.
+import { COMPLAINT_DELAY } from "../content/catalog.js";
+import type { GameState, Host, Incident, IncidentKind } from "../model/types.js";
+import { findService } from "./services.js";
+
+/** Kept in the state; older resolved incidents are dropped past this. */
+const MAX_INCIDENTS = 300;
+
+export function isMonitored(host: Host | undefined): boolean {
+  const m = host ? findService(host, "monitor") : undefined;
+  return !!m && m.status === "up" && host!.status !== "down";
+}
+
+export interface IncidentSpec {
+  kind: IncidentKind;
+  host?: Host;
+  severity: Incident["severity"];
+  title: string;
+  cause: string;
+  prevention: string;
+  /** Seen at once whatever the monitoring (the player's own actions, public news). */
+  obvious?: boolean;
+}
+
+export function openIncident(state: GameState, spec: IncidentSpec): Incident {
+  const seen = spec.obvious || isMonitored(spec.host);
+  const incident: Incident = {
+    id: state.nextId++,
+    kind: spec.kind,
+    tick: state.tick,
+    detectedAt: seen ? state.tick : state.tick + COMPLAINT_DELAY,
+    resolvedAt: -1,
+    hostId: spec.host ? spec.host.id : 0,
+    severity: spec.severity,
+    title: spec.title,
+    cause: spec.cause,
+    prevention: spec.prevention,
+  };
+  state.incidents.push(incident);
+  if (state.incidents.length > MAX_INCIDENTS) {
+    const drop = state.incidents.findIndex((i) => i.resolvedAt >= 0);
+    state.incidents.splice(drop >= 0 ? drop : 0, 1);
+  }
+  return incident;
+}
+
+/** Marks open incidents of these kinds on this host (0 = any host) resolved now. */
+export function resolveIncidents(state: GameState, kinds: readonly IncidentKind[], hostId: number): void {
+  for (const i of state.incidents) {
+    if (i.resolvedAt < 0 && kinds.includes(i.kind) && (hostId === 0 || i.hostId === hostId)) {
+      i.resolvedAt = state.tick;
+      // Fixed before anyone complained: the player still learns of it now.
+      if (i.detectedAt > state.tick) i.detectedAt = state.tick;
+    }
+  }
+}

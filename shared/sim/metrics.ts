@@ -1,0 +1,34 @@
+// The numbers a run is judged by, all integers so every machine agrees on them.
+import type { GameState } from "../model/types.js";
+
+/** Share of legitimate requests served since launch, in 1/10000. */
+export function slaPermyriad(state: GameState): number {
+  const t = state.totals;
+  return t.demand === 0 ? 10000 : Math.floor((t.served * 10000) / t.demand);
+}
+
+/** Share of ticks in which at least 99 % of requests succeeded, in 1/10000. */
+export function uptimePermyriad(state: GameState): number {
+  const t = state.totals;
+  return t.ticks === 0 ? 10000 : Math.floor((t.upTicks * 10000) / t.ticks);
+}
+
+/** How many nines of uptime: 99.9 % is 3. Counted exactly, without logarithms. */
+export function nines(state: GameState): number {
+  const t = state.totals;
+  if (t.ticks === 0) return 0;
+  const down = t.ticks - t.upTicks;
+  if (down === 0) return 5;
+  let n = 0;
+  let scaled = down * 10;
+  while (n < 5 && scaled <= t.ticks) { n++; scaled *= 10; }
+  return n;
+}
+
+export function score(state: GameState): number {
+  const t = state.totals;
+  const served = Math.floor((Math.floor(t.served / 10) * slaPermyriad(state)) / 10000);
+  const money = Math.floor(Math.max(0, state.money) / 1000);
+  const won = state.ended?.outcome === "won" ? 5000 : 0;
+  return served + money + won + nines(state) * 1000 - t.breaches * 1000;
+}

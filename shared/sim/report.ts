@@ -1,0 +1,83 @@
+// What one tick did: counts for the HUD, per-host metrics for monitoring, per-link flows for the
+// request dots. Not part of the state (it is recomputed every tick and never hashed); its arrays
+// are reused from tick to tick, so a reader that keeps history must copy what it needs.
+import { REASON_COUNT } from "../content/reasons.js";
+
+export const LATENCY_EDGES_MS: readonly number[] = [
+  5, 10, 15, 20, 30, 40, 50, 60, 80, 100, 125, 150, 200, 250, 300, 400, 500, 650, 800, 1000, 1300, 1600, 2000, 2500, 3000, 4000, 5000, 10000,
+];
+
+export interface TickReport {
+  tick: number;
+  /** Per class [static, read, write, attack], whole requests this tick. */
+  demand: number[];
+  served: number[];
+  errors: number[];
+  dropped: number[];
+  /** The same before rounding, to check that no flow is lost or made up. */
+  raw: { demand: number[]; served: number[]; errors: number[]; dropped: number[] };
+  p50Ms: number;
+  p95Ms: number;
+  /** Failed requests this tick by (reason, host index): key = reason * 65536 + host index + 1. */
+  reasons: Map<number, number>;
+  /** Per host index. */
+  hostUtil: Float64Array;
+  hostRequests: Float64Array;
+  hostErrors: Float64Array;
+  hostLatencyMs: Float64Array;
+  /** Per link index × 4 classes: requests carried this tick. */
+  linkFlow: Float64Array;
+  /** Per link index: requests that failed crossing it. */
+  linkFailed: Float64Array;
+  /** Per host index × 4 classes: requests arriving from the internet. */
+  entryFlow: Float64Array;
+  /** Per host index: requests from the internet that failed at it. */
+  entryFailed: Float64Array;
+  latencyHistogram: Float64Array;
+}
+
+export function emptyReport(hosts: number, links: number): TickReport {
+  return {
+    tick: 0,
+    demand: [0, 0, 0, 0],
+    served: [0, 0, 0, 0],
+    errors: [0, 0, 0, 0],
+    dropped: [0, 0, 0, 0],
+    raw: { demand: [0, 0, 0, 0], served: [0, 0, 0, 0], errors: [0, 0, 0, 0], dropped: [0, 0, 0, 0] },
+    p50Ms: 0,
+    p95Ms: 0,
+    reasons: new Map(),
+    hostUtil: new Float64Array(hosts),
+    hostRequests: new Float64Array(hosts),
+    hostErrors: new Float64Array(hosts),
+    hostLatencyMs: new Float64Array(hosts),
+    linkFlow: new Float64Array(links * 4),
+    linkFailed: new Float64Array(links),
+    entryFlow: new Float64Array(hosts * 4),
+    entryFailed: new Float64Array(hosts),
+    latencyHistogram: new Float64Array(LATENCY_EDGES_MS.length),
+  };
+}
+
+export function reasonKey(reason: number, hostIndex: number): number {
+  return reason * 65536 + hostIndex + 1;
+}
+
+export function decodeReasonKey(key: number): { reason: number; hostIndex: number } {
+  return { reason: Math.floor(key / 65536), hostIndex: (key % 65536) - 1 };
+}
+
+export function percentileMs(hist: Float64Array, p: number): number {
+  let total = 0;
+  for (let i = 0; i < hist.length; i++) total += hist[i];
+  if (total <= 0) return 0;
+  const target = (total * p) / 100;
+  let acc = 0;
+  for (let i = 0; i < hist.length; i++) {
+    acc += hist[i];
+    if (acc >= target) return LATENCY_EDGES_MS[i];
+  }
+  return LATENCY_EDGES_MS[LATENCY_EDGES_MS.length - 1];
+}
+
+export const REASONS_TRACKED = REASON_COUNT;

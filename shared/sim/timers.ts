@@ -1,0 +1,147 @@
+// What time does on its own at the start of a tick: boots and restarts finish, deploys roll on,
+// health checks run, the virtual IP fails over, certificates expire, disks fill, replicas lag.
+import { CERT_WARNING_TICKS, COSTS, VIP_FAILOVER_TICKS } from "../content/catalog.js";
+import type { GameState } from "../model/types.js";
+import { openIncident, resolveIncidents } from "./incidents.js";
+import { restartForDeploy } from "./events.js";
+import { findService, isUp } from "./services.js";
+import { topology } from "./topology.js";
+
+export function runTimers(state: GameState): void {
+  const t = state.tick;
+  for (const h of state.hosts) {
+    if (h.status === "starting" && h.readyAt <= t) {
+      h.status = "up";
+      h.note = "";
+      for (const s of h.services) if (s.status !== "starting") { s.status = "up"; s.note = ""; }
+      resolveIncidents(state, ["host-failure", "breach"], h.id);
+    }
+    if (h.status !== "up") continue;
+    for (const s of h.services) {
+      if (s.status === "starting" && s.readyAt <= t) {
+        s.status = "up";
+        s.note = "";
+        resolveIncidents(state, s.kind === "db" ? ["primary-crash", "process-crash"] : ["process-crash"], h.id);
+      }
+    }
+    if (h.cert) certificateClock(state, h);
+  }
+  rollDeploys(state);
+  expireEffects(state);
+  healthChecks(state);
+  vipFailover(state);
+  databases(state);
+}
+
+function certificateClock(state: GameState, h: GameState["hosts"][number]): void {
+  const t = state.tick;
+  if (h.cert!.expiresAt - CERT_WARNING_TICKS === t && findService(h, "monitor")?.status === "up") {
+    openIncident(state, {
+      kind: "cert-expiring", host: h, severity: "warning",
+      title: `The certificate on ${h.name} expires in 2 minutes`,
+      cause: "Certificates are valid for a limited time.",
+      prevention: "Renew it now; monitoring is what told you.",
+    });
+  }
+  if (h.cert!.expiresAt === t) {
+    openIncident(state, {
+      kind: "cert-expired", host: h, severity: "critical",
+      title: `The certificate on ${h.name} expired: browsers block foobar.com`,
+      cause: "Nobody renewed the certificate in time.",
+      prevention: "Monitoring warns before expiry; renew ahead of time.",
+    });
+  }
+}
+
+function rollDeploys(state: GameState): void {
+  for (const e of state.effects) {
+    if (e.kind !== "deploy") continue;
+    const busy = state.hosts.some((h) => findService(h, "app")?.note.startsWith("deploying"));
+    if (!busy && e.queue.length > 0) {
+      restartForDeploy(state, e.queue.shift()!, e.size);
+      e.until = state.tick + COSTS.deployTicks;
+    }
+    if (!busy && e.queue.length === 0) e.until = Math.min(e.until, state.tick);
+  }
+}
+
+function expireEffects(state: GameState): void {
+  const t = state.tick;
+  for (let i = state.effects.length - 1; i >= 0; i--) {
+    const e = state.effects[i];
+    if (e.until > t) continue;
+    state.effects.splice(i, 1);
+    if (e.kind === "ddos") resolveIncidents(state, ["ddos"], 0);
+    if (e.kind === "flash-crowd") resolveIncidents(state, ["flash-crowd"], 0);
+    if (e.kind === "deploy") resolveIncidents(state, ["deploy"], 0);
+    if (e.kind === "ssh-bruteforce") resolveIncidents(state, ["ssh-bruteforce"], 0);
+  }
+}
+
+/** A backend is healthy when Nginx answers and can reach a running application. */
+function healthChecks(state: GameState): void {
+  const topo = topology(state);
+  const hosts = state.hosts;
+  for (const i of topo.lbHosts) {
+    const lb = topo.lb[i]!;
+    if (!lb.healthCheck) { if (lb.markedDown.length) lb.markedDown = []; continue; }
+    if (state.tick % lb.checkInterval !== 0 || !isUp(hosts[i], lb)) continue;
+    const down: number[] = [];
+    for (const j of topo.lbBackends[i]) {
+      const healthy = isUp(hosts[j], topo.web[j]) && topo.webApps[j].some((a) => isUp(hosts[a], topo.app[a]));
+      if (!healthy) down.push(hosts[j].id);
+    }
+    if (down.length !== lb.markedDown.length || down.some((id, k) => lb.markedDown[k] !== id)) lb.markedDown = down;
+  }
+}
+
+function vipFailover(state: GameState): void {
+  const topo = topology(state);
+  for (const p of state.pairs) {
+    if (p.mode !== "active-passive") continue;
+    const alive = (id: number) => {
+      const i = topo.indexById.get(id);
+      return i !== undefined && isUp(state.hosts[i], topo.lb[i]);
+    };
+    if (alive(p.active)) { p.failoverAt = -1; continue; }
+    const standby = p.members[0] === p.active ? p.members[1] : p.members[0];
+    if (p.failoverAt < 0) { p.failoverAt = state.tick + VIP_FAILOVER_TICKS; continue; }
+    if (state.tick >= p.failoverAt && alive(standby)) {
+      p.active = standby;
+      p.failoverAt = -1;
+      const host = state.hosts[topo.indexById.get(standby)!];
+      openIncident(state, {
+        kind: "failover", host, severity: "info", obvious: true,
+        title: `${host.name} took over the virtual IP ${p.vip}`,
+        cause: "The active load balancer stopped answering; keepalived moved the address to the standby.",
+        prevention: "This is the pair doing its job.",
+      });
+    }
+  }
+}
+
+function databases(state: GameState): void {
+  const topo = topology(state);
+  const semisync = state.replication === "semisync";
+  for (const i of topo.dbHosts) {
+    const db = topo.db[i]!;
+    const h = state.hosts[i];
+    if (db.diskPermille >= 900 && db.diskPermille < 1000 && state.tick % 20 === 0) {
+      db.diskPermille++;
+      if (db.diskPermille === 1000) {
+        openIncident(state, {
+          kind: "disk-full", host: h, severity: "critical",
+          title: `Disk full on ${h.name}: MySQL refuses writes`,
+          cause: "Binary logs filled the disk.",
+          prevention: "Monitoring warns at 90 %; purge logs before it fills.",
+        });
+      }
+    }
+    if (db.role !== "replica") { db.lagTicks = 0; continue; }
+    if (!isUp(h, db)) { db.lagTicks = Math.min(36000, db.lagTicks + 1); continue; }
+    const pressure = Math.max(0, h.utilPermille - 700);
+    const target = semisync ? 0 : 3 + Math.floor(pressure / 25);
+    // A lagging replica catches up gradually rather than at once.
+    db.lagTicks = db.lagTicks > target ? Math.max(target, db.lagTicks - 5) : target;
+  }
+}
