@@ -28,9 +28,9 @@ export const CommandSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("setDns"),
     recordType: z.enum(["A", "CNAME"]),
-    values: z.array(z.string().max(64)).min(1).max(4),
+    values: z.array(z.string().max(64)).min(1).max(8),
     ttl: z.number().int().min(1).max(100_000),
-    apex: z.array(ip).max(4).optional(),
+    apex: z.array(ip).max(8).optional(),
   }),
   z.object({ type: z.literal("setFirewall"), host: hostId, openPorts: z.array(z.number().int().min(1).max(65535)).max(16) }),
   z.object({ type: z.literal("buyCert"), host: hostId }),

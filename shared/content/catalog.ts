@@ -56,28 +56,28 @@ export const KNOWN_PORTS: readonly number[] = [PORT_SSH, PORT_HTTP, PORT_HTTPS, 
 
 /** Milli work units each request costs, per class [static, read, write, attack]. */
 export const WORK = {
-  lb: [150, 150, 150, 150],
+  lb: [15, 15, 15, 15],
   /** TLS handshake and encryption where TLS ends. */
-  tls: [300, 300, 300, 300],
+  tls: [30, 30, 30, 30],
   /** Nginx serves static itself; dynamic requests are only proxied. */
-  web: [1000, 300, 300, 1000],
-  app: [0, 3000, 4000, 0],
-  db: [0, 2000, 5000, 0],
+  web: [100, 30, 30, 100],
+  app: [0, 300, 400, 0],
+  db: [0, 200, 500, 0],
   /** A replica applies each write it receives. */
-  replicaApply: 1500,
+  replicaApply: 150,
   /** Rate-limit lookups on the load balancer per request. */
-  rateLimit: 50,
+  rateLimit: 5,
   /** The attacker's miner on a compromised host, in milli units per tick: most of a small host. */
   miner: 3000,
   /** One health check probe. */
-  healthCheck: 200,
+  healthCheck: 20,
 } as const;
 
 /** Base latency in ms that each hop adds when idle. */
 export const HOP_MS = { internet: 40, lb: 1, tls: 4, web: 2, app: 25, db: 8, semisync: 6, retry: 300 } as const;
 
 /** Queue room per host, in ticks of its own CPU: beyond this, requests are dropped. */
-export const QUEUE_TICKS = 20;
+export const QUEUE_TICKS = 10;
 /** Memory over capacity halves CPU: the host swaps. */
 export const SWAP_CPU_PERMILLE = 500;
 
@@ -96,7 +96,7 @@ export const COSTS = {
 } as const;
 
 /** Revenue per legitimate request served, in milli-cents. */
-export const REVENUE_PER_REQUEST = 2500;
+export const REVENUE_PER_REQUEST = 250;
 
 /** Users complain this long after a failure on a host nobody monitors. */
 export const COMPLAINT_DELAY = 300;

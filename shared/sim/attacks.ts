@@ -5,7 +5,8 @@ import type { GameState, Host } from "../model/types.js";
 import { chance, nextInt } from "../rng.js";
 import { resolveName } from "./flow.js";
 import { openIncident } from "./incidents.js";
-import { exposedPorts } from "./services.js";
+import { isExposed } from "./services.js";
+import { topology } from "./topology.js";
 
 const BREACH_COOLDOWN = 600;
 const BREACH_REPUTATION = 1500;
@@ -17,18 +18,17 @@ export function runAttacks(state: GameState, scenario: Scenario): void {
   const rates = scenario.random;
   const bruteForce = state.effects.some((e) => e.kind === "ssh-bruteforce");
   if (bruteForce && rates.sshCompromise > 0) {
-    const open = state.hosts.filter((h) => h.status === "up" && !h.compromised && exposedPorts(h).includes(22));
-    if (open.length > 0 && chance(state, rates.sshCompromise * open.length)) compromise(state, open[nextInt(state, open.length)]);
+    const open = (h: Host) => h.status === "up" && !h.compromised && isExposed(h, 22);
+    let count = 0;
+    for (const h of state.hosts) if (open(h)) count++;
+    if (count > 0 && chance(state, rates.sshCompromise * count)) compromise(state, state.hosts.filter(open)[nextInt(state, count)]);
   }
   if (rates.dbBreach > 0) {
+    const exposedDb = (h: Host) => h.status === "up" && h.publicIp !== null && isExposed(h, 3306);
     let weight = 0;
-    const exposed: Host[] = [];
-    for (const h of state.hosts) {
-      if (h.status !== "up" || !exposedPorts(h).includes(3306)) continue;
-      exposed.push(h);
-      weight += state.knownOpenPorts.includes(`${h.id}:3306`) ? 5 : 1;
-    }
-    if (exposed.length > 0 && chance(state, rates.dbBreach * weight) && !recentBreach(state)) {
+    for (const h of state.hosts) if (exposedDb(h)) weight += state.knownOpenPorts.includes(`${h.id}:3306`) ? 5 : 1;
+    if (weight > 0 && chance(state, rates.dbBreach * weight) && !recentBreach(state)) {
+      const exposed = state.hosts.filter(exposedDb);
       const host = exposed[nextInt(state, exposed.length)];
       breach(state, host, `Attackers logged in to MySQL on ${host.name} from the internet and copied the user table`,
         "Port 3306 was reachable from the internet: a public address with no firewall closing it.",
@@ -59,10 +59,13 @@ function recentBreach(state: GameState): boolean {
 export function servesPlainHttp(state: GameState): boolean {
   const ips = resolveName(state);
   if (ips.length === 0) return false;
+  const topo = topology(state);
   for (const ip of ips) {
-    const pair = state.pairs.find((p) => p.vip === ip);
-    const host = pair ? state.hosts.find((h) => h.id === pair.active) : state.hosts.find((h) => h.publicIp === ip);
-    if (host && host.cert === null) return true;
+    let i = topo.ipToIndex.get(ip);
+    if (i === undefined) {
+      for (const p of state.pairs) if (p.vip === ip) i = topo.indexById.get(p.active);
+    }
+    if (i !== undefined && state.hosts[i].cert === null) return true;
   }
   return false;
 }

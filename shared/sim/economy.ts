@@ -66,6 +66,7 @@ function checkEnd(state: GameState, scenario: Scenario): void {
   if (state.money < 0) return end("lost", "Bankrupt: the bills outran the revenue.");
   if (state.reputation <= 0) return end("lost", "Users gave up on foobar.com: reputation hit zero.");
   if (scenario.durationTicks > 0 && state.tick + 1 >= scenario.durationTicks) {
+    if (state.launchedAt < 0) return end("lost", "foobar.com never went live: www had no DNS record.");
     const sla = slaPermyriad(state);
     const audit = auditPasses(state, scenario.goal.requires);
     if (sla < scenario.goal.minSlaPermyriad) return end("lost", `Served ${(sla / 100).toFixed(2)} % of requests; the goal was ${(scenario.goal.minSlaPermyriad / 100).toFixed(0)} %.`);

@@ -217,7 +217,7 @@ export function randomEvents(state: GameState, scenario: Scenario): void {
   if (rates.chaosEvery > 0 && chance(state, Math.floor(1_000_000 / rates.chaosEvery))) {
     const minutes = Math.floor((state.tick - state.launchedAt) / TICKS_PER_MINUTE);
     const kind = CHAOS[nextInt(state, CHAOS.length)];
-    const size = kind === "ddos" ? 300 + minutes * 150 : kind === "flash-crowd" ? 100 + minutes * 10 : 0;
+    const size = kind === "ddos" ? 3000 + minutes * 1500 : kind === "flash-crowd" ? 100 + minutes * 10 : 0;
     const target = kind === "primary-crash" || kind === "disk-fill" ? "@primary" : "@any";
     fire(state, { kind, target, duration: 600, size });
   }

@@ -5,9 +5,10 @@
 import { CLIENT_BUCKETS, HOP_MS, HOST_TIERS, PORT_HTTP, PORT_HTTPS, QUEUE_TICKS, SWAP_CPU_PERMILLE, WORK } from "../content/catalog.js";
 import { Reason } from "../content/reasons.js";
 import type { GameState, Host } from "../model/types.js";
-import { LATENCY_EDGES_MS, emptyReport, percentileMs, reasonKey, type TickReport } from "./report.js";
-import { isUp, memoryUsedMb } from "./services.js";
-import { pairKey, topology, type Topology } from "./topology.js";
+import { REASON_COUNT } from "../content/reasons.js";
+import { LATENCY_EDGES_MS, emptyReport, percentileMs, reasonKey, setReasonsReader, type TickReport } from "./report.js";
+import { memoryUsedMb } from "./services.js";
+import { topology, type Topology } from "./topology.js";
 
 const C = 4; // traffic classes
 /** Share of legitimate traffic from each client bucket, in permille: a few big networks, a long tail. */
@@ -16,6 +17,24 @@ export const BUCKET_WEIGHTS: readonly number[] = [130, 110, 95, 85, 75, 70, 62, 
 const ATTACK_SOURCES = 50;
 /** A real user sends about this many requests per second. */
 const USER_RPS = 2;
+
+/** Builds the report's reason map only when someone reads it (most ticks nobody does). */
+export function reasonsOf(r: TickReport): Map<number, number> {
+  if (r.reasonsReady) return r.reasonMap;
+  r.reasonMap.clear();
+  const sc = r.reasonSource as Scratch | null;
+  if (sc) {
+    const stride = sc.hosts.length + 1;
+    for (let k = 0; k < sc.touchedCount; k++) {
+      const cell = sc.touched[k];
+      r.reasonMap.set(reasonKey(Math.floor(cell / stride), (cell % stride) - 1), sc.reasonCells[cell]);
+    }
+  }
+  r.reasonsReady = true;
+  return r.reasonMap;
+}
+
+setReasonsReader(reasonsOf);
 
 interface Scratch {
   version: number;
@@ -27,6 +46,12 @@ interface Scratch {
   dbIn: Float64Array; dbLat: Float64Array;
   budget: Float64Array; used: Float64Array; capacity: Float64Array; hopFactor: Float64Array; queueMs: Float64Array;
   tls: Uint8Array;
+  /** Per host: web server, application, database up and running this tick (host up too). */
+  webUp: Uint8Array; appUp: Uint8Array; dbUp: Uint8Array;
+  /** Per-backend weights and the indexes of believed-healthy backends, for one load balancer at a time. */
+  weight: Float64Array; believed: Int32Array;
+  /** Failed requests per (reason, host index + 1), and which cells were touched this tick. */
+  reasonCells: Float64Array; touched: Int32Array; touchedCount: number;
   report: TickReport;
 }
 
@@ -44,6 +69,9 @@ function scratchFor(state: GameState, topo: Topology): Scratch {
     dbIn: new Float64Array(n * C), dbLat: new Float64Array(n * C),
     budget: new Float64Array(n), used: new Float64Array(n), capacity: new Float64Array(n), hopFactor: new Float64Array(n), queueMs: new Float64Array(n),
     tls: new Uint8Array(n),
+    webUp: new Uint8Array(n), appUp: new Uint8Array(n), dbUp: new Uint8Array(n),
+    weight: new Float64Array(n), believed: new Int32Array(n),
+    reasonCells: new Float64Array(REASON_COUNT * (n + 1)), touched: new Int32Array(REASON_COUNT * (n + 1)), touchedCount: 0,
     report: emptyReport(n, state.links.length),
   };
   scratchByState.set(state, fresh);
@@ -56,10 +84,9 @@ export function lastReport(state: GameState): TickReport {
 }
 
 /** Effective CPU per tick, in milli work units: swapping halves it, a miner eats into it. */
-export function effectiveCapacity(host: Host): number {
-  const tier = HOST_TIERS[host.tier];
-  let cap = tier.cpu;
-  if (memoryUsedMb(host) > tier.memoryMb) cap = (cap * SWAP_CPU_PERMILLE) / 1000;
+export function effectiveCapacity(host: Host, swapping = memoryUsedMb(host) > HOST_TIERS[host.tier].memoryMb): number {
+  let cap = HOST_TIERS[host.tier].cpu;
+  if (swapping) cap = (cap * SWAP_CPU_PERMILLE) / 1000;
   if (host.compromised) cap = Math.max(cap / 10, cap - WORK.miner);
   return cap;
 }
@@ -84,7 +111,7 @@ export function runFlow(state: GameState, demand: Demand): TickReport {
   // Capacity, congestion and TLS per host, from the state at the start of the tick.
   for (let i = 0; i < n; i++) {
     const h = hosts[i];
-    const cap = h.status === "up" ? effectiveCapacity(h) : 0;
+    const cap = h.status === "up" ? effectiveCapacity(h, topo.swapping[i]) : 0;
     sc.capacity[i] = cap;
     sc.budget[i] = cap > 0 ? Math.max(0, cap * (1 + QUEUE_TICKS) - h.backlog) : 0;
     sc.used[i] = 0;
@@ -92,15 +119,21 @@ export function runFlow(state: GameState, demand: Demand): TickReport {
     sc.hopFactor[i] = 1000 / (1000 - util);
     sc.queueMs[i] = cap > 0 ? (h.backlog * 100) / cap : 0;
     sc.tls[i] = h.cert !== null && h.cert.expiresAt > tick ? 1 : 0;
+    const hostUp = h.status === "up";
+    sc.webUp[i] = hostUp && topo.web[i] !== null && topo.web[i]!.status === "up" ? 1 : 0;
+    sc.appUp[i] = hostUp && topo.app[i] !== null && topo.app[i]!.status === "up" ? 1 : 0;
+    sc.dbUp[i] = hostUp && topo.db[i] !== null && topo.db[i]!.status === "up" ? 1 : 0;
   }
+  const linkFlow = r.linkFlow;
 
   const fail = (reason: Reason, hostIndex: number, cls: number, amount: number, dropped = false) => {
     if (amount <= 0) return;
     if (dropped) r.raw.dropped[cls] += amount;
     else r.raw.errors[cls] += amount;
     if (cls !== 3) {
-      const key = reasonKey(reason, hostIndex);
-      r.reasons.set(key, (r.reasons.get(key) ?? 0) + amount);
+      const cell = reason * (n + 1) + hostIndex + 1;
+      if (sc.reasonCells[cell] === 0) sc.touched[sc.touchedCount++] = cell;
+      sc.reasonCells[cell] += amount;
     }
     if (hostIndex >= 0) r.hostErrors[hostIndex] += amount;
   };
@@ -108,9 +141,7 @@ export function runFlow(state: GameState, demand: Demand): TickReport {
     if (amount <= 0) return;
     r.raw.served[cls] += amount;
     if (cls === 3) return;
-    let b = 0;
-    while (b < LATENCY_EDGES_MS.length - 1 && LATENCY_EDGES_MS[b] < latencyMs) b++;
-    r.latencyHistogram[b] += amount;
+    r.latencyHistogram[latencyBucket(latencyMs)] += amount;
   };
   /** Takes `work` from host i's budget; returns the share admitted (the rest overflows its queue). */
   const admit = (i: number, work: number): number => {
@@ -122,14 +153,6 @@ export function runFlow(state: GameState, demand: Demand): TickReport {
     return b / work;
   };
   const hopMs = (i: number, base: number) => base * sc.hopFactor[i] + sc.queueMs[i];
-  const linkAdd = (a: number, b: number, cls: number, amount: number) => {
-    const li = topo.linkIndex.get(pairKey(a, b));
-    if (li !== undefined) r.linkFlow[li * C + cls] += amount;
-  };
-  const linkFail = (a: number, b: number, amount: number) => {
-    const li = topo.linkIndex.get(pairKey(a, b));
-    if (li !== undefined) r.linkFailed[li] += amount;
-  };
 
   // 1. DNS and the front door, per client bucket.
   for (let c = 0; c < 3; c++) r.raw.demand[c] = demand.legit[c];
@@ -221,42 +244,50 @@ export function runFlow(state: GameState, demand: Demand): TickReport {
     const hop = hopMs(i, HOP_MS.lb + (sc.tls[i] ? HOP_MS.tls : 0));
     r.hostRequests[i] += total * f;
     const backends = topo.lbBackends[i];
-    const believed = lb.healthCheck ? backends.filter((j) => !lb.markedDown.includes(hosts[j].id)) : backends;
+    const links = topo.lbBackendLinks[i];
+    // Who gets what share: health-check view first, then the algorithm's weights.
+    let believedCount = 0;
+    let weightSum = 0;
+    for (let k = 0; k < backends.length; k++) {
+      const j = backends[k];
+      const healthy = !lb.healthCheck || !lb.markedDown.includes(hosts[j].id);
+      let w = 0;
+      if (healthy) {
+        sc.believed[believedCount++] = k;
+        // Least connections: a backend with spare CPU finishes sooner, so it holds fewer connections.
+        w = lb.algorithm === "leastconn" ? sc.capacity[j] * Math.max(50, 1000 - Math.min(hosts[j].utilPermille, 1000)) + 1 : 1;
+      }
+      sc.weight[k] = w;
+      weightSum += w;
+    }
     for (let c = 0; c < C; c++) {
       const amount = sc.lbIn[i * C + c];
       if (amount <= 0) continue;
       fail(Reason.QueueFull, i, c, amount * (1 - f), true);
       const admitted = amount * f;
       const lat = sc.lbLat[i * C + c] / (amount / scale[c]) + hop;
-      if (believed.length === 0) { fail(Reason.NoBackend, i, c, admitted); continue; }
+      if (believedCount === 0) { fail(Reason.NoBackend, i, c, admitted); continue; }
       if (lb.algorithm === "source" && c < 3) {
         for (let b = 0; b < CLIENT_BUCKETS; b++) {
           const part = sc.lbBucket[(i * CLIENT_BUCKETS + b) * C + c] * scale[c] * f;
-          if (part > 0) forward(i, believed[sourceHash(b) % believed.length], c, part, lat);
+          const k = sc.believed[sourceHash(b) % believedCount];
+          if (part > 0) forward(backends[k], links[k], c, part, lat);
         }
-      } else if (lb.algorithm === "leastconn") {
-        let sum = 0;
-        for (const j of believed) sum += spare(j);
-        for (const j of believed) forward(i, j, c, (admitted * spare(j)) / sum, lat);
       } else {
-        for (const j of believed) forward(i, j, c, admitted / believed.length, lat);
+        for (let k = 0; k < backends.length; k++) {
+          if (sc.weight[k] > 0) forward(backends[k], links[k], c, (admitted * sc.weight[k]) / weightSum, lat);
+        }
       }
     }
   }
 
-  function spare(j: number): number {
-    const cap = effectiveCapacity(hosts[j]);
-    return cap * Math.max(50, 1000 - Math.min(hosts[j].utilPermille, 1000));
-  }
-
-  function forward(i: number, j: number, cls: number, amount: number, latency: number) {
-    if (amount <= 0) return;
-    if (!isUp(hosts[j], topo.web[j])) {
+  function forward(j: number, link: number, cls: number, amount: number, latency: number) {
+    if (sc.webUp[j] === 0) {
       fail(hosts[j].status !== "up" ? Reason.BackendDown : Reason.WebDown, j, cls, amount);
-      linkFail(i, j, amount);
+      if (link >= 0) r.linkFailed[link] += amount;
       return;
     }
-    linkAdd(i, j, cls, amount);
+    if (link >= 0) linkFlow[link * C + cls] += amount;
     sc.webIn[j * C + cls] += amount;
     sc.webLat[j * C + cls] += amount * latency;
   }
@@ -272,6 +303,9 @@ export function runFlow(state: GameState, demand: Demand): TickReport {
     r.hostRequests[j] += total * f;
     const hop = hopMs(j, HOP_MS.web + (sc.tls[j] ? HOP_MS.tls : 0));
     const apps = topo.webApps[j];
+    const appLinks = topo.webAppLinks[j];
+    let upCount = 0;
+    for (const a of apps) upCount += sc.appUp[a];
     for (let c = 0; c < C; c++) {
       const amount = sc.webIn[base + c];
       if (amount <= 0) continue;
@@ -280,13 +314,12 @@ export function runFlow(state: GameState, demand: Demand): TickReport {
       const lat = sc.webLat[base + c] / amount + hop;
       if (c === 0 || c === 3) { serve(c, admitted, lat); continue; }
       if (apps.length === 0) { fail(Reason.NoApp, j, c, admitted); continue; }
-      let upCount = 0;
-      for (const a of apps) if (isUp(hosts[a], topo.app[a])) upCount++;
       if (upCount === 0) { fail(hosts[apps[0]].status !== "up" ? Reason.HostDown : Reason.AppDown, apps[0], c, admitted); continue; }
-      for (const a of apps) {
-        if (!isUp(hosts[a], topo.app[a])) continue;
+      for (let k = 0; k < apps.length; k++) {
+        const a = apps[k];
+        if (sc.appUp[a] === 0) continue;
         const part = admitted / upCount;
-        if (a !== j) linkAdd(j, a, c, part);
+        if (appLinks[k] >= 0) linkFlow[appLinks[k] * C + c] += part;
         sc.appIn[a * C + c] += part;
         sc.appLat[a * C + c] += part * lat;
       }
@@ -303,6 +336,9 @@ export function runFlow(state: GameState, demand: Demand): TickReport {
     r.hostRequests[a] += (reads + writes) * f;
     const hop = hopMs(a, HOP_MS.app);
     const dbs = topo.appDbs[a];
+    const dbLinks = topo.appDbLinks[a];
+    let upCount = 0;
+    for (const d of dbs) upCount += sc.dbUp[d];
     for (let c = 1; c <= 2; c++) {
       const amount = sc.appIn[base + c];
       if (amount <= 0) continue;
@@ -311,33 +347,33 @@ export function runFlow(state: GameState, demand: Demand): TickReport {
       const lat = sc.appLat[base + c] / amount + hop;
       if (dbs.length === 0) { fail(Reason.NoDb, a, c, admitted); continue; }
       if (c === 1) {
-        let upCount = 0;
-        for (const d of dbs) if (isUp(hosts[d], topo.db[d])) upCount++;
         if (upCount === 0) { fail(Reason.DbDown, dbs[0], c, admitted); continue; }
-        for (const d of dbs) {
-          if (!isUp(hosts[d], topo.db[d])) continue;
-          toDb(a, d, c, admitted / upCount, lat);
+        for (let k = 0; k < dbs.length; k++) {
+          if (sc.dbUp[dbs[k]] === 0) continue;
+          toDb(dbs[k], dbLinks[k], c, admitted / upCount, lat);
         }
       } else {
         let p = -1;
-        for (const d of dbs) if (topo.db[d]!.role === "primary") { p = d; break; }
+        let pk = -1;
+        for (let k = 0; k < dbs.length; k++) if (topo.db[dbs[k]]!.role === "primary") { p = dbs[k]; pk = k; break; }
         if (p < 0) fail(Reason.NoPrimary, a, c, admitted);
-        else if (!isUp(hosts[p], topo.db[p])) fail(hosts[p].status !== "up" ? Reason.HostDown : Reason.DbDown, p, c, admitted);
+        else if (sc.dbUp[p] === 0) fail(hosts[p].status !== "up" ? Reason.HostDown : Reason.DbDown, p, c, admitted);
         else if (topo.db[p]!.diskPermille >= 1000) fail(Reason.DiskFull, p, c, admitted);
-        else toDb(a, p, c, admitted, lat);
+        else toDb(p, dbLinks[pk], c, admitted, lat);
       }
     }
   }
 
-  function toDb(a: number, d: number, cls: number, amount: number, latency: number) {
-    if (a !== d) linkAdd(a, d, cls, amount);
+  function toDb(d: number, link: number, cls: number, amount: number, latency: number) {
+    if (link >= 0) linkFlow[link * C + cls] += amount;
     sc.dbIn[d * C + cls] += amount;
     sc.dbLat[d * C + cls] += amount * latency;
   }
 
   // 5. Databases; the primary ships each write to every running replica.
-  const semisync = state.replication === "semisync" && topo.dbHosts.some((d) => topo.db[d]!.role === "replica" && isUp(hosts[d], topo.db[d]));
-  for (const d of topo.dbHosts) {
+  const semisync = state.replication === "semisync" && topo.dbHosts.some((d) => topo.db[d]!.role === "replica" && sc.dbUp[d] === 1);
+  for (let di = 0; di < topo.dbHosts.length; di++) {
+    const d = topo.dbHosts[di];
     const base = d * C;
     const reads = sc.dbIn[base + 1];
     const writes = sc.dbIn[base + 2];
@@ -355,10 +391,12 @@ export function runFlow(state: GameState, demand: Demand): TickReport {
     if (db.role === "primary") {
       const committed = writes * f;
       db.lastWrites = Math.round(committed);
-      for (const rep of topo.dbHosts) {
-        if (rep !== d && topo.db[rep]!.role === "replica" && isUp(hosts[rep], topo.db[rep])) {
+      const peerLinks = topo.dbPeerLinks[d];
+      for (let k = 0; k < topo.dbHosts.length; k++) {
+        const rep = topo.dbHosts[k];
+        if (rep !== d && topo.db[rep]!.role === "replica" && sc.dbUp[rep] === 1) {
           admit(rep, committed * WORK.replicaApply);
-          linkAdd(d, rep, 2, committed);
+          if (peerLinks[k] >= 0) linkFlow[peerLinks[k] * C + 2] += committed;
         }
       }
     }
@@ -374,8 +412,27 @@ export function runFlow(state: GameState, demand: Demand): TickReport {
     r.hostUtil[i] = h.utilPermille;
     r.hostLatencyMs[i] = hopMs(i, 10);
   }
+  r.reasonSource = sc;
+  r.reasonsReady = false;
   finishReport(r);
   return r;
+}
+
+/** Histogram bucket per 5 ms of latency, looked up instead of searched. */
+const BUCKET_BY_5MS: Uint8Array = (() => {
+  const last = LATENCY_EDGES_MS[LATENCY_EDGES_MS.length - 1];
+  const table = new Uint8Array(last / 5 + 1);
+  let b = 0;
+  for (let i = 0; i < table.length; i++) {
+    while (b < LATENCY_EDGES_MS.length - 1 && LATENCY_EDGES_MS[b] < i * 5) b++;
+    table[i] = b;
+  }
+  return table;
+})();
+
+function latencyBucket(ms: number): number {
+  const i = Math.ceil(ms / 5);
+  return i < BUCKET_BY_5MS.length ? BUCKET_BY_5MS[i] : LATENCY_EDGES_MS.length - 1;
 }
 
 function resetReport(r: TickReport, sc: Scratch, tick: number, lbHosts: number[]) {
@@ -383,7 +440,9 @@ function resetReport(r: TickReport, sc: Scratch, tick: number, lbHosts: number[]
   for (let c = 0; c < C; c++) {
     r.raw.demand[c] = 0; r.raw.served[c] = 0; r.raw.errors[c] = 0; r.raw.dropped[c] = 0;
   }
-  r.reasons.clear();
+  for (let k = 0; k < sc.touchedCount; k++) sc.reasonCells[sc.touched[k]] = 0;
+  sc.touchedCount = 0;
+  r.reasonsReady = false;
   r.hostUtil.fill(0); r.hostRequests.fill(0); r.hostErrors.fill(0); r.hostLatencyMs.fill(0);
   r.linkFlow.fill(0); r.linkFailed.fill(0); r.entryFlow.fill(0); r.entryFailed.fill(0);
   r.latencyHistogram.fill(0);
@@ -397,15 +456,32 @@ function resetReport(r: TickReport, sc: Scratch, tick: number, lbHosts: number[]
 function finishReport(r: TickReport) {
   for (let c = 0; c < C; c++) {
     const demand = r.raw.demand[c];
-    const served = Math.min(demand, Math.floor(r.raw.served[c] + 1e-9));
-    const dropped = Math.min(demand - served, Math.floor(r.raw.dropped[c] + 1e-9));
+    const [served, dropped, errors] = apportion(demand, r.raw.served[c], r.raw.dropped[c]);
     r.demand[c] = demand;
     r.served[c] = served;
     r.dropped[c] = dropped;
-    r.errors[c] = demand - served - dropped;
+    r.errors[c] = errors;
   }
   r.p50Ms = percentileMs(r.latencyHistogram, 50);
   r.p95Ms = percentileMs(r.latencyHistogram, 95);
+}
+
+/** Whole-request split of `demand` into served, dropped and errors (largest remainder), summing exactly. */
+function apportion(demand: number, served: number, dropped: number): [number, number, number] {
+  const s = Math.max(0, Math.min(demand, served));
+  const d = Math.max(0, Math.min(demand - s, dropped));
+  const e = Math.max(0, demand - s - d);
+  let ws = Math.floor(s), wd = Math.floor(d), we = Math.floor(e);
+  let left = demand - ws - wd - we;
+  // Hand the leftover whole requests to the largest fractions (ties: served, dropped, errors).
+  while (left > 0) {
+    const fs = s - ws, fd = d - wd, fe = e - we;
+    if (fs >= fd && fs >= fe) ws++;
+    else if (fd >= fe) wd++;
+    else we++;
+    left--;
+  }
+  return [ws, wd, we];
 }
 
 /** A stable spread of client buckets over backends (HAProxy's `balance source`). */

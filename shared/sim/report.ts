@@ -18,8 +18,11 @@ export interface TickReport {
   raw: { demand: number[]; served: number[]; errors: number[]; dropped: number[] };
   p50Ms: number;
   p95Ms: number;
-  /** Failed requests this tick by (reason, host index): key = reason * 65536 + host index + 1. */
-  reasons: Map<number, number>;
+  /** Failed requests this tick by (reason, host index): key = reason * 65536 + host index + 1. Built on first read. */
+  readonly reasons: Map<number, number>;
+  reasonMap: Map<number, number>;
+  reasonsReady: boolean;
+  reasonSource: unknown;
   /** Per host index. */
   hostUtil: Float64Array;
   hostRequests: Float64Array;
@@ -46,7 +49,12 @@ export function emptyReport(hosts: number, links: number): TickReport {
     raw: { demand: [0, 0, 0, 0], served: [0, 0, 0, 0], errors: [0, 0, 0, 0], dropped: [0, 0, 0, 0] },
     p50Ms: 0,
     p95Ms: 0,
-    reasons: new Map(),
+    reasonMap: new Map(),
+    reasonsReady: true,
+    reasonSource: null,
+    get reasons() {
+      return reasonsReader(this);
+    },
     hostUtil: new Float64Array(hosts),
     hostRequests: new Float64Array(hosts),
     hostErrors: new Float64Array(hosts),
@@ -57,6 +65,12 @@ export function emptyReport(hosts: number, links: number): TickReport {
     entryFailed: new Float64Array(hosts),
     latencyHistogram: new Float64Array(LATENCY_EDGES_MS.length),
   };
+}
+
+let reasonsReader: (r: TickReport) => Map<number, number> = (r) => r.reasonMap;
+/** Set by the flow model, which owns the per-tick counters the map is built from. */
+export function setReasonsReader(fn: (r: TickReport) => Map<number, number>): void {
+  reasonsReader = fn;
 }
 
 export function reasonKey(reason: number, hostIndex: number): number {

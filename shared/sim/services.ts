@@ -1,6 +1,6 @@
 // Making services and finding them on hosts.
 import { SERVICE_ORDER, SERVICES } from "../content/catalog.js";
-import type { AnyService, DbRole, Host, ServiceKind } from "../model/types.js";
+import type { AnyService, DbRole, FirewallService, Host, ServiceKind } from "../model/types.js";
 
 export function newService(kind: ServiceKind, readyAt: number, opts: { dbRole?: DbRole; codeVersion?: number; openPorts?: number[] } = {}): AnyService {
   const base = { status: readyAt > 0 ? ("starting" as const) : ("up" as const), readyAt, note: readyAt > 0 ? "installing" : "" };
@@ -47,6 +47,19 @@ export function exposedPorts(host: Host): number[] {
   const listening = listeningPorts(host);
   if (!fw || fw.status !== "up") return listening;
   return listening.filter((p) => fw.openPorts.includes(p));
+}
+
+/** Whether the internet reaches `port` on this host, without building port lists (hot path). */
+export function isExposed(host: Host, port: number): boolean {
+  if (!host.publicIp) return false;
+  let listening = port === 22;
+  let fw: FirewallService | null = null;
+  for (const s of host.services) {
+    if (s.kind === "firewall") fw = s;
+    else if (!listening) listening = port === 3306 ? s.kind === "db" : port === 8080 ? s.kind === "app" : (port === 80 || port === 443) && (s.kind === "web" || s.kind === "lb");
+  }
+  if (!listening) return false;
+  return !fw || fw.status !== "up" || fw.openPorts.includes(port);
 }
 
 export function isUp(host: Host, service?: AnyService | null): boolean {

@@ -21,9 +21,20 @@ export interface Topology {
   appDbs: number[][];
   /** Link index per (from, to) host index pair in either direction, for traffic drawing. */
   linkIndex: Map<number, number>;
+  /** Link indexes parallel to lbBackends, webApps and appDbs (-1 where the hop stays on one host). */
+  lbBackendLinks: number[][];
+  webAppLinks: number[][];
+  appDbLinks: number[][];
+  /** Per database host: link index to each other database host (-1 if none), parallel to dbHosts. */
+  dbPeerLinks: number[][];
   lbHosts: number[];
   dbHosts: number[];
+  /** Per host: its services need more memory than it has, so it swaps. */
+  swapping: boolean[];
 }
+
+import { HOST_TIERS } from "../content/catalog.js";
+import { memoryUsedMb } from "./services.js";
 
 const cache = new WeakMap<GameState, Topology>();
 
@@ -79,13 +90,22 @@ function build(state: GameState): Topology {
     const own = db[i] ? [i] : [];
     return own.concat(neighbours[i].filter((j) => db[j] !== null)).sort((x, y) => x - y);
   });
+  const linkOf = (a: number, b: number) => (a === b ? -1 : linkIndex.get(pairKey(a, b)) ?? -1);
+  const lbBackendLinks = lbBackends.map((list, i) => list.map((j) => linkOf(i, j)));
+  const webAppLinks = webApps.map((list, i) => list.map((j) => linkOf(i, j)));
+  const appDbLinks = appDbs.map((list, i) => list.map((j) => linkOf(i, j)));
   const lbHosts: number[] = [];
   const dbHosts: number[] = [];
   for (let i = 0; i < n; i++) {
     if (lb[i]) lbHosts.push(i);
     if (db[i]) dbHosts.push(i);
   }
-  return { version: state.topologyVersion, hosts, indexById, ipToIndex, web, app, db, lb, firewall, monitor, lbBackends, webApps, appDbs, linkIndex, lbHosts, dbHosts };
+  const dbPeerLinks = hosts.map((_, i) => (db[i] ? dbHosts.map((j) => linkOf(i, j)) : []));
+  return {
+    version: state.topologyVersion, hosts, indexById, ipToIndex, web, app, db, lb, firewall, monitor,
+    lbBackends, webApps, appDbs, linkIndex, lbBackendLinks, webAppLinks, appDbLinks, dbPeerLinks, lbHosts, dbHosts,
+    swapping: hosts.map((h) => memoryUsedMb(h) > HOST_TIERS[h.tier].memoryMb),
+  };
 }
 
 export function hostById(state: GameState, id: number): Host | undefined {

@@ -9,7 +9,7 @@ export const endless: Scenario = {
   concepts: ["capacity planning", "defence in depth", "incident response"],
   money: 600000,
   durationTicks: 0,
-  traffic: { baseRps: 15, mix: [500, 400, 100], growthPerMinute: 80, dailySwing: 250, dayTicks: 2400 },
+  traffic: { baseRps: 150, mix: [500, 400, 100], growthPerMinute: 80, dailySwing: 250, dayTicks: 2400 },
   start: { hosts: [], links: [], www: null, replication: "async" },
   allowed: { tiers: ["small", "medium", "large"], services: ["web", "app", "db", "lb", "firewall", "monitor"], maxHosts: 1000, lbPairs: true, rateLimit: true },
   events: [{ at: 1800, kind: "port-scan", target: "@all" }, { at: 2400, kind: "ssh-bruteforce", target: "@all", duration: 1000000 }],

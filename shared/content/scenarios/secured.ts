@@ -9,7 +9,7 @@ export const secured: Scenario = {
   concepts: ["firewall", "open ports", "HTTPS", "SSL certificate", "TLS termination", "monitoring", "QPS", "access log"],
   money: 500000,
   durationTicks: 7200,
-  traffic: { baseRps: 40, mix: [500, 400, 100], growthPerMinute: 30, dailySwing: 250, dayTicks: 2400 },
+  traffic: { baseRps: 400, mix: [500, 400, 100], growthPerMinute: 30, dailySwing: 250, dayTicks: 2400 },
   start: {
     hosts: [
       { name: "lb-01", tier: "small", public: true, services: ["lb"], lb: { algorithm: "roundrobin", healthCheck: true, checkInterval: 20 } },
