@@ -23,6 +23,13 @@ export class Game {
     return new Game(scenario, state);
   }
 
+  /** A game on a scenario object outside the catalogue (tests, tools). Its snapshots cannot be restored by id. */
+  static withScenario(scenario: Scenario, seed: number): Game {
+    const state = createState(scenario, seed);
+    if (state.launchedAt === 0) scheduleScenario(state, scenario);
+    return new Game(scenario, state);
+  }
+
   static restore(snapshot: string): Game {
     const restored = fromSnapshot(snapshot);
     if (!restored.ok) throw new Error(restored.reason);

@@ -62,7 +62,7 @@ export const WORK = {
   /** Nginx serves static itself; dynamic requests are only proxied. */
   web: [100, 30, 30, 100],
   app: [0, 300, 400, 0],
-  db: [0, 200, 500, 0],
+  db: [0, 200, 400, 0],
   /** A replica applies each write it receives. */
   replicaApply: 150,
   /** Rate-limit lookups on the load balancer per request. */
@@ -74,7 +74,7 @@ export const WORK = {
 } as const;
 
 /** Base latency in ms that each hop adds when idle. */
-export const HOP_MS = { internet: 40, lb: 1, tls: 4, web: 2, app: 25, db: 8, semisync: 6, retry: 300 } as const;
+export const HOP_MS = { internet: 40, lb: 1, tls: 4, web: 2, app: 25, db: 8, semisync: 10, retry: 300 } as const;
 
 /** Queue room per host, in ticks of its own CPU: beyond this, requests are dropped. */
 export const QUEUE_TICKS = 10;
@@ -96,7 +96,7 @@ export const COSTS = {
 } as const;
 
 /** Revenue per legitimate request served, in milli-cents. */
-export const REVENUE_PER_REQUEST = 250;
+export const REVENUE_PER_REQUEST = 500;
 
 /** Users complain this long after a failure on a host nobody monitors. */
 export const COMPLAINT_DELAY = 300;

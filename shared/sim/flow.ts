@@ -141,6 +141,7 @@ export function runFlow(state: GameState, demand: Demand): TickReport {
     if (amount <= 0) return;
     r.raw.served[cls] += amount;
     if (cls === 3) return;
+    r.latencySum[cls] += amount * latencyMs;
     r.latencyHistogram[latencyBucket(latencyMs)] += amount;
   };
   /** Takes `work` from host i's budget; returns the share admitted (the rest overflows its queue). */
@@ -234,15 +235,18 @@ export function runFlow(state: GameState, demand: Demand): TickReport {
       const legitShare = Math.min(1, lb.rateLimit / USER_RPS);
       for (let c = 0; c < 3; c++) scale[c] = legitShare;
     }
+    let allowed = 0;
     for (let c = 0; c < C; c++) {
       const amount = sc.lbIn[i * C + c];
       if (scale[c] < 1) fail(Reason.RateLimited, i, c, amount * (1 - scale[c]));
       sc.lbIn[i * C + c] = amount * scale[c];
+      allowed += amount * scale[c];
     }
-    const perRequest = WORK.lb[0] + (sc.tls[i] ? WORK.tls[0] : 0) + (lb.rateLimit > 0 ? WORK.rateLimit : 0);
-    const f = admit(i, total * perRequest);
+    // A denied request costs only the table lookup: it is refused before TLS and proxying.
+    if (lb.rateLimit > 0) admit(i, total * WORK.rateLimit);
+    const f = admit(i, allowed * (WORK.lb[0] + (sc.tls[i] ? WORK.tls[0] : 0)));
     const hop = hopMs(i, HOP_MS.lb + (sc.tls[i] ? HOP_MS.tls : 0));
-    r.hostRequests[i] += total * f;
+    r.hostRequests[i] += allowed * f;
     const backends = topo.lbBackends[i];
     const links = topo.lbBackendLinks[i];
     // Who gets what share: health-check view first, then the algorithm's weights.
@@ -250,7 +254,10 @@ export function runFlow(state: GameState, demand: Demand): TickReport {
     let weightSum = 0;
     for (let k = 0; k < backends.length; k++) {
       const j = backends[k];
-      const healthy = !lb.healthCheck || !lb.markedDown.includes(hosts[j].id);
+      // A server still installing refuses the connection and HAProxy redispatches at once; a dead
+      // one only drops out once a health check notices.
+      const starting = hosts[j].status === "up" && topo.web[j]!.status === "starting";
+      const healthy = !starting && (!lb.healthCheck || !lb.markedDown.includes(hosts[j].id));
       let w = 0;
       if (healthy) {
         sc.believed[believedCount++] = k;
@@ -338,7 +345,11 @@ export function runFlow(state: GameState, demand: Demand): TickReport {
     const dbs = topo.appDbs[a];
     const dbLinks = topo.appDbLinks[a];
     let upCount = 0;
-    for (const d of dbs) upCount += sc.dbUp[d];
+    let upReplicas = 0;
+    for (const d of dbs) {
+      upCount += sc.dbUp[d];
+      if (sc.dbUp[d] === 1 && topo.db[d]!.role === "replica") upReplicas++;
+    }
     for (let c = 1; c <= 2; c++) {
       const amount = sc.appIn[base + c];
       if (amount <= 0) continue;
@@ -347,10 +358,13 @@ export function runFlow(state: GameState, demand: Demand): TickReport {
       const lat = sc.appLat[base + c] / amount + hop;
       if (dbs.length === 0) { fail(Reason.NoDb, a, c, admitted); continue; }
       if (c === 1) {
+        // Reads go to the replicas when any is running (that is what they are for), else the primary.
         if (upCount === 0) { fail(Reason.DbDown, dbs[0], c, admitted); continue; }
+        const readers = upReplicas > 0 ? upReplicas : upCount;
         for (let k = 0; k < dbs.length; k++) {
-          if (sc.dbUp[dbs[k]] === 0) continue;
-          toDb(dbs[k], dbLinks[k], c, admitted / upCount, lat);
+          const d = dbs[k];
+          if (sc.dbUp[d] === 0 || (upReplicas > 0 && topo.db[d]!.role !== "replica")) continue;
+          toDb(d, dbLinks[k], c, admitted / readers, lat);
         }
       } else {
         let p = -1;
@@ -438,7 +452,7 @@ function latencyBucket(ms: number): number {
 function resetReport(r: TickReport, sc: Scratch, tick: number, lbHosts: number[]) {
   r.tick = tick;
   for (let c = 0; c < C; c++) {
-    r.raw.demand[c] = 0; r.raw.served[c] = 0; r.raw.errors[c] = 0; r.raw.dropped[c] = 0;
+    r.raw.demand[c] = 0; r.raw.served[c] = 0; r.raw.errors[c] = 0; r.raw.dropped[c] = 0; r.latencySum[c] = 0;
   }
   for (let k = 0; k < sc.touchedCount; k++) sc.reasonCells[sc.touched[k]] = 0;
   sc.touchedCount = 0;
@@ -461,6 +475,7 @@ function finishReport(r: TickReport) {
     r.served[c] = served;
     r.dropped[c] = dropped;
     r.errors[c] = errors;
+    r.meanMs[c] = r.raw.served[c] > 0 ? r.latencySum[c] / r.raw.served[c] : 0;
   }
   r.p50Ms = percentileMs(r.latencyHistogram, 50);
   r.p95Ms = percentileMs(r.latencyHistogram, 95);

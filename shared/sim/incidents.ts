@@ -7,9 +7,10 @@ import { findService } from "./services.js";
 /** Kept in the state; older resolved incidents are dropped past this. */
 const MAX_INCIDENTS = 300;
 
+/** A running agent reports metrics; when its host dies, the missing heartbeat is itself the alert. */
 export function isMonitored(host: Host | undefined): boolean {
   const m = host ? findService(host, "monitor") : undefined;
-  return !!m && m.status === "up" && host!.status !== "down";
+  return !!m && m.status === "up";
 }
 
 export interface IncidentSpec {

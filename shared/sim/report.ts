@@ -18,6 +18,10 @@ export interface TickReport {
   raw: { demand: number[]; served: number[]; errors: number[]; dropped: number[] };
   p50Ms: number;
   p95Ms: number;
+  /** Mean latency of the requests served this tick, per class. */
+  meanMs: number[];
+  /** Served × latency per class (for the mean). */
+  latencySum: number[];
   /** Failed requests this tick by (reason, host index): key = reason * 65536 + host index + 1. Built on first read. */
   readonly reasons: Map<number, number>;
   reasonMap: Map<number, number>;
@@ -49,6 +53,8 @@ export function emptyReport(hosts: number, links: number): TickReport {
     raw: { demand: [0, 0, 0, 0], served: [0, 0, 0, 0], errors: [0, 0, 0, 0], dropped: [0, 0, 0, 0] },
     p50Ms: 0,
     p95Ms: 0,
+    meanMs: [0, 0, 0, 0],
+    latencySum: [0, 0, 0, 0],
     reasonMap: new Map(),
     reasonsReady: true,
     reasonSource: null,

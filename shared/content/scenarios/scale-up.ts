@@ -9,7 +9,7 @@ export const scaleUp: Scenario = {
   concepts: ["load-balancer cluster", "virtual IP", "active-passive failover", "one role per server", "vertical and horizontal scaling", "DDoS", "rate limiting"],
   money: 1500000,
   durationTicks: 9000,
-  traffic: { baseRps: 600, mix: [500, 400, 100], growthPerMinute: 260, dailySwing: 200, dayTicks: 2400 },
+  traffic: { baseRps: 600, mix: [500, 400, 100], growthPerMinute: 166, dailySwing: 200, dayTicks: 2400 },
   start: {
     hosts: [
       { name: "lb-01", tier: "small", public: true, services: ["firewall", "lb", "monitor"], lb: { algorithm: "roundrobin", healthCheck: true, checkInterval: 20 }, openPorts: [80, 443], cert: true },
@@ -25,7 +25,7 @@ export const scaleUp: Scenario = {
   allowed: { tiers: ["small", "medium", "large"], services: ["web", "app", "db", "lb", "firewall", "monitor"], maxHosts: 24, lbPairs: true, rateLimit: true },
   events: [
     { at: 3000, kind: "host-failure", target: "@lb" },
-    { at: 4800, kind: "flash-crowd", target: "@all", duration: 600, size: 300 },
+    { at: 4800, kind: "flash-crowd", target: "@all", duration: 600, size: 100 },
     { at: 6600, kind: "ddos", target: "@all", duration: 900, size: 30000 },
   ],
   random: { hostFailure: 0, processCrash: 0, sshCompromise: 120, dbBreach: 60, eavesdrop: 80, chaosEvery: 0 },
