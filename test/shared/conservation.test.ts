@@ -1,0 +1,46 @@
+// Every request is accounted for: each tick, per class, served + errors + dropped = demand, both in
+// whole requests and in the underlying flow (so no hop loses or invents traffic).
+import { describe, expect, it } from "vitest";
+import { Game, SCENARIO_IDS } from "../../shared/index.js";
+import { buildBigBoard } from "../../bench/topology.js";
+import { play } from "../fixtures/plays.js";
+import { runReplay } from "../../shared/index.js";
+
+/** Steps `ticks` ticks and returns the first broken balance, or "" (checked in plain code: expect() per tick is slow). */
+function checkRun(game: Game, ticks: number): string {
+  for (let t = 0; t < ticks && !game.state.ended; t++) {
+    const r = game.step();
+    for (let c = 0; c < 4; c++) {
+      if (r.served[c] + r.errors[c] + r.dropped[c] !== r.demand[c]) return `tick ${r.tick} class ${c}: whole requests do not add up`;
+      if (Math.min(r.served[c], r.errors[c], r.dropped[c]) < 0) return `tick ${r.tick} class ${c}: a negative count`;
+      const raw = r.raw.served[c] + r.raw.errors[c] + r.raw.dropped[c];
+      if (Math.abs(raw - r.raw.demand[c]) > 1e-6 * Math.max(1, r.raw.demand[c])) return `tick ${r.tick} class ${c}: flow lost or made up (${raw} vs ${r.raw.demand[c]})`;
+    }
+    let reasonTotal = 0;
+    for (const v of r.reasons.values()) reasonTotal += v;
+    const legitFailed = r.raw.errors[0] + r.raw.errors[1] + r.raw.errors[2] + r.raw.dropped[0] + r.raw.dropped[1] + r.raw.dropped[2];
+    if (Math.abs(reasonTotal - legitFailed) > 1e-6 * Math.max(1, legitFailed)) return `tick ${r.tick}: failures without a reason (${legitFailed - reasonTotal})`;
+  }
+  return "";
+}
+
+describe("conservation of requests", () => {
+  it("holds on every tick of every scenario played through its incidents", () => {
+    for (const id of SCENARIO_IDS) {
+      const { replay } = play(id, 11, 4000);
+      const game = Game.create(id, 11);
+      let next = 0;
+      for (let t = 0; t < 4000 && !game.state.ended; t++) {
+        while (next < replay.commands.length && replay.commands[next].tick <= game.tick) game.apply(replay.commands[next++].cmd);
+        const broken = checkRun(game, 1);
+        if (broken) expect.fail(`${id}: ${broken}`);
+      }
+      expect(runReplay(replay).game.hash()).toBe(game.hash());
+    }
+  });
+
+  it("holds on a 200-server board under a flood", () => {
+    const { game } = buildBigBoard(200, 3, 120, 50_000);
+    expect(checkRun(game, 300)).toBe("");
+  });
+});
