@@ -20,3 +20,4 @@ export * from "./snapshot.js";
 export { hashHex, hashValue } from "./hash.js";
 export { SIM_VERSION, REPLAY_FORMAT } from "./version.js";
 export { servesPlainHttp } from "./sim/attacks.js";
+export { visibleHostStatus, visibleServiceStatus, hiddenFailure } from "./view.js";
