@@ -59,7 +59,7 @@ export const WORK = {
   lb: [15, 15, 15, 15],
   /** TLS handshake and encryption where TLS ends. */
   tls: [30, 30, 30, 30],
-  /** Nginx serves static itself; dynamic requests are only proxied. */
+  /** Nginx serves static itself; dynamic requests are only proxied (read and write cost the same). */
   web: [100, 30, 30, 100],
   app: [0, 300, 400, 0],
   db: [0, 200, 400, 0],

@@ -11,6 +11,11 @@ import { memoryUsedMb } from "./services.js";
 import { topology, type Topology } from "./topology.js";
 
 const C = 4; // traffic classes
+const WEB_WORK_STATIC = WORK.web[0];
+const WEB_WORK_PROXY = WORK.web[1];
+const TLS_WORK = WORK.tls[0];
+const lbAdmitted = new Float64Array(C);
+const lbLatency = new Float64Array(C);
 /** Share of legitimate traffic from each client bucket, in permille: a few big networks, a long tail. */
 export const BUCKET_WEIGHTS: readonly number[] = [130, 110, 95, 85, 75, 70, 62, 58, 54, 50, 46, 42, 38, 34, 28, 23];
 /** A flood comes from this many sources: what a per-client rate limit works against. */
@@ -267,23 +272,35 @@ export function runFlow(state: GameState, demand: Demand): TickReport {
       sc.weight[k] = w;
       weightSum += w;
     }
+    // Per class: what got past the queue, and its mean latency so far.
+    let anyAdmitted = false;
     for (let c = 0; c < C; c++) {
       const amount = sc.lbIn[i * C + c];
-      if (amount <= 0) continue;
+      if (amount <= 0) { lbAdmitted[c] = 0; continue; }
       fail(Reason.QueueFull, i, c, amount * (1 - f), true);
-      const admitted = amount * f;
-      const lat = sc.lbLat[i * C + c] / (amount / scale[c]) + hop;
-      if (believedCount === 0) { fail(Reason.NoBackend, i, c, admitted); continue; }
-      if (lb.algorithm === "source" && c < 3) {
-        for (let b = 0; b < CLIENT_BUCKETS; b++) {
-          const part = sc.lbBucket[(i * CLIENT_BUCKETS + b) * C + c] * scale[c] * f;
-          const k = sc.believed[sourceHash(b) % believedCount];
-          if (part > 0) forward(backends[k], links[k], c, part, lat);
+      lbAdmitted[c] = amount * f;
+      lbLatency[c] = sc.lbLat[i * C + c] / (amount / scale[c]) + hop;
+      if (believedCount === 0) fail(Reason.NoBackend, i, c, lbAdmitted[c]);
+      else anyAdmitted = true;
+    }
+    if (!anyAdmitted) continue;
+    if (lb.algorithm === "source") {
+      // Each client bucket sticks to one backend; the flood is spread like round robin.
+      for (let b = 0; b < CLIENT_BUCKETS; b++) {
+        const k = sc.believed[sourceHash(b) % believedCount];
+        const row = (i * CLIENT_BUCKETS + b) * C;
+        for (let c = 0; c < 3; c++) {
+          const part = sc.lbBucket[row + c] * scale[c] * f;
+          if (part > 0) forward(backends[k], links[k], c, part, lbLatency[c]);
         }
-      } else {
-        for (let k = 0; k < backends.length; k++) {
-          if (sc.weight[k] > 0) forward(backends[k], links[k], c, (admitted * sc.weight[k]) / weightSum, lat);
-        }
+      }
+      if (lbAdmitted[3] > 0) for (let k = 0; k < backends.length; k++) if (sc.weight[k] > 0) forward(backends[k], links[k], 3, (lbAdmitted[3] * sc.weight[k]) / weightSum, lbLatency[3]);
+    } else {
+      for (let k = 0; k < backends.length; k++) {
+        const w = sc.weight[k];
+        if (w <= 0) continue;
+        const j = backends[k];
+        for (let c = 0; c < C; c++) if (lbAdmitted[c] > 0) forward(j, links[k], c, (lbAdmitted[c] * w) / weightSum, lbLatency[c]);
       }
     }
   }
@@ -304,8 +321,8 @@ export function runFlow(state: GameState, demand: Demand): TickReport {
     const base = j * C;
     const total = sc.webIn[base] + sc.webIn[base + 1] + sc.webIn[base + 2] + sc.webIn[base + 3];
     if (total <= 0) continue;
-    let work = 0;
-    for (let c = 0; c < C; c++) work += sc.webIn[base + c] * (WORK.web[c] + (sc.tls[j] ? WORK.tls[c] : 0));
+    const tls = sc.tls[j] ? TLS_WORK : 0;
+    const work = sc.webIn[base] * (WEB_WORK_STATIC + tls) + (sc.webIn[base + 1] + sc.webIn[base + 2]) * (WEB_WORK_PROXY + tls) + sc.webIn[base + 3] * (WEB_WORK_STATIC + tls);
     const f = admit(j, work);
     r.hostRequests[j] += total * f;
     const hop = hopMs(j, HOP_MS.web + (sc.tls[j] ? HOP_MS.tls : 0));
