@@ -6,7 +6,7 @@ import { CLIENT_BUCKETS, HOP_MS, HOST_TIERS, PORT_HTTP, PORT_HTTPS, QUEUE_TICKS,
 import { Reason } from "../content/reasons.js";
 import type { GameState, Host } from "../model/types.js";
 import { REASON_COUNT } from "../content/reasons.js";
-import { LATENCY_EDGES_MS, emptyReport, percentileMs, reasonKey, setReasonsReader, type TickReport } from "./report.js";
+import { LATENCY_EDGES_MS, REASON_TIER, TIER_APP, TIER_DB, TIER_LB, TIER_WEB, TIERS, emptyReport, percentileMs, reasonKey, setReasonsReader, type TickReport } from "./report.js";
 import { memoryUsedMb } from "./services.js";
 import { topology, type Topology } from "./topology.js";
 
@@ -131,7 +131,7 @@ export function runFlow(state: GameState, demand: Demand): TickReport {
   }
   const linkFlow = r.linkFlow;
 
-  const fail = (reason: Reason, hostIndex: number, cls: number, amount: number, dropped = false) => {
+  const fail = (reason: Reason, hostIndex: number, cls: number, amount: number, dropped = false, tier = REASON_TIER[reason]) => {
     if (amount <= 0) return;
     if (dropped) r.raw.dropped[cls] += amount;
     else r.raw.errors[cls] += amount;
@@ -140,7 +140,10 @@ export function runFlow(state: GameState, demand: Demand): TickReport {
       if (sc.reasonCells[cell] === 0) sc.touched[sc.touchedCount++] = cell;
       sc.reasonCells[cell] += amount;
     }
-    if (hostIndex >= 0) r.hostErrors[hostIndex] += amount;
+    if (hostIndex >= 0) {
+      r.hostErrors[hostIndex] += amount;
+      r.serviceErrors[hostIndex * TIERS + tier] += amount;
+    }
   };
   const serve = (cls: number, amount: number, latencyMs: number) => {
     if (amount <= 0) return;
@@ -252,6 +255,7 @@ export function runFlow(state: GameState, demand: Demand): TickReport {
     const f = admit(i, allowed * (WORK.lb[0] + (sc.tls[i] ? WORK.tls[0] : 0)));
     const hop = hopMs(i, HOP_MS.lb + (sc.tls[i] ? HOP_MS.tls : 0));
     r.hostRequests[i] += allowed * f;
+    r.serviceRequests[i * TIERS + TIER_LB] += allowed * f;
     const backends = topo.lbBackends[i];
     const links = topo.lbBackendLinks[i];
     // Who gets what share: health-check view first, then the algorithm's weights.
@@ -277,7 +281,7 @@ export function runFlow(state: GameState, demand: Demand): TickReport {
     for (let c = 0; c < C; c++) {
       const amount = sc.lbIn[i * C + c];
       if (amount <= 0) { lbAdmitted[c] = 0; continue; }
-      fail(Reason.QueueFull, i, c, amount * (1 - f), true);
+      fail(Reason.QueueFull, i, c, amount * (1 - f), true, TIER_LB);
       lbAdmitted[c] = amount * f;
       lbLatency[c] = sc.lbLat[i * C + c] / (amount / scale[c]) + hop;
       if (believedCount === 0) fail(Reason.NoBackend, i, c, lbAdmitted[c]);
@@ -325,6 +329,7 @@ export function runFlow(state: GameState, demand: Demand): TickReport {
     const work = sc.webIn[base] * (WEB_WORK_STATIC + tls) + (sc.webIn[base + 1] + sc.webIn[base + 2]) * (WEB_WORK_PROXY + tls) + sc.webIn[base + 3] * (WEB_WORK_STATIC + tls);
     const f = admit(j, work);
     r.hostRequests[j] += total * f;
+    r.serviceRequests[j * TIERS + TIER_WEB] += total * f;
     const hop = hopMs(j, HOP_MS.web + (sc.tls[j] ? HOP_MS.tls : 0));
     const apps = topo.webApps[j];
     const appLinks = topo.webAppLinks[j];
@@ -333,7 +338,7 @@ export function runFlow(state: GameState, demand: Demand): TickReport {
     for (let c = 0; c < C; c++) {
       const amount = sc.webIn[base + c];
       if (amount <= 0) continue;
-      fail(Reason.QueueFull, j, c, amount * (1 - f), true);
+      fail(Reason.QueueFull, j, c, amount * (1 - f), true, TIER_WEB);
       const admitted = amount * f;
       const lat = sc.webLat[base + c] / amount + hop;
       if (c === 0 || c === 3) { serve(c, admitted, lat); continue; }
@@ -358,6 +363,7 @@ export function runFlow(state: GameState, demand: Demand): TickReport {
     if (reads + writes <= 0) continue;
     const f = admit(a, reads * WORK.app[1] + writes * WORK.app[2]);
     r.hostRequests[a] += (reads + writes) * f;
+    r.serviceRequests[a * TIERS + TIER_APP] += (reads + writes) * f;
     const hop = hopMs(a, HOP_MS.app);
     const dbs = topo.appDbs[a];
     const dbLinks = topo.appDbLinks[a];
@@ -370,7 +376,7 @@ export function runFlow(state: GameState, demand: Demand): TickReport {
     for (let c = 1; c <= 2; c++) {
       const amount = sc.appIn[base + c];
       if (amount <= 0) continue;
-      fail(Reason.QueueFull, a, c, amount * (1 - f), true);
+      fail(Reason.QueueFull, a, c, amount * (1 - f), true, TIER_APP);
       const admitted = amount * f;
       const lat = sc.appLat[base + c] / amount + hop;
       if (dbs.length === 0) { fail(Reason.NoDb, a, c, admitted); continue; }
@@ -412,11 +418,12 @@ export function runFlow(state: GameState, demand: Demand): TickReport {
     if (reads + writes <= 0) { if (db.role === "primary") db.lastWrites = 0; continue; }
     const f = admit(d, reads * WORK.db[1] + writes * WORK.db[2]);
     r.hostRequests[d] += (reads + writes) * f;
+    r.serviceRequests[d * TIERS + TIER_DB] += (reads + writes) * f;
     const hop = hopMs(d, HOP_MS.db);
     for (let c = 1; c <= 2; c++) {
       const amount = sc.dbIn[base + c];
       if (amount <= 0) continue;
-      fail(Reason.QueueFull, d, c, amount * (1 - f), true);
+      fail(Reason.QueueFull, d, c, amount * (1 - f), true, TIER_DB);
       serve(c, amount * f, sc.dbLat[base + c] / amount + hop + (c === 2 && semisync ? HOP_MS.semisync : 0));
     }
     if (db.role === "primary") {
@@ -474,6 +481,7 @@ function resetReport(r: TickReport, sc: Scratch, tick: number, lbHosts: number[]
   for (let k = 0; k < sc.touchedCount; k++) sc.reasonCells[sc.touched[k]] = 0;
   sc.touchedCount = 0;
   r.reasonsReady = false;
+  r.serviceRequests.fill(0); r.serviceErrors.fill(0);
   r.hostUtil.fill(0); r.hostRequests.fill(0); r.hostErrors.fill(0); r.hostLatencyMs.fill(0);
   r.linkFlow.fill(0); r.linkFailed.fill(0); r.entryFlow.fill(0); r.entryFailed.fill(0);
   r.latencyHistogram.fill(0);

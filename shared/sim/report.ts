@@ -7,6 +7,19 @@ export const LATENCY_EDGES_MS: readonly number[] = [
   5, 10, 15, 20, 30, 40, 50, 60, 80, 100, 125, 150, 200, 250, 300, 400, 500, 650, 800, 1000, 1300, 1600, 2000, 2500, 3000, 4000, 5000, 10000,
 ];
 
+/** Tiers for per-service metrics, in request-path order. */
+export const TIERS = 4;
+export const TIER_LB = 0;
+export const TIER_WEB = 1;
+export const TIER_APP = 2;
+export const TIER_DB = 3;
+/** The tier each failure reason belongs to (the hop where it is counted). */
+export const REASON_TIER: readonly number[] = [
+  TIER_LB, TIER_LB, TIER_LB, TIER_WEB, TIER_LB, TIER_LB, TIER_LB, TIER_LB, // no-dns … no-backend
+  TIER_WEB, TIER_WEB, TIER_WEB, TIER_APP, TIER_APP, TIER_DB, TIER_APP, TIER_DB, // backend-down … disk-full
+  TIER_WEB, TIER_LB, TIER_LB, // queue-full (any host), rate-limited, vip-moving
+];
+
 export interface TickReport {
   tick: number;
   /** Per class [static, read, write, attack], whole requests this tick. */
@@ -32,6 +45,9 @@ export interface TickReport {
   hostRequests: Float64Array;
   hostErrors: Float64Array;
   hostLatencyMs: Float64Array;
+  /** Per host index × 4 tiers (load balancer, web, application, database): requests handled and failed there. */
+  serviceRequests: Float64Array;
+  serviceErrors: Float64Array;
   /** Per link index × 4 classes: requests carried this tick. */
   linkFlow: Float64Array;
   /** Per link index: requests that failed crossing it. */
@@ -65,6 +81,8 @@ export function emptyReport(hosts: number, links: number): TickReport {
     hostRequests: new Float64Array(hosts),
     hostErrors: new Float64Array(hosts),
     hostLatencyMs: new Float64Array(hosts),
+    serviceRequests: new Float64Array(hosts * TIERS),
+    serviceErrors: new Float64Array(hosts * TIERS),
     linkFlow: new Float64Array(links * 4),
     linkFailed: new Float64Array(links),
     entryFlow: new Float64Array(hosts * 4),

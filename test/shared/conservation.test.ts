@@ -44,3 +44,23 @@ describe("conservation of requests", () => {
     expect(checkRun(game, 300)).toBe("");
   });
 });
+
+describe("per-service accounting", () => {
+  it("splits each host's requests and failures by the tier that handled them", async () => {
+    const { buy, must, newGame, run, setDemand } = await import("./helpers.js");
+    const game = newGame();
+    const id = buy(game, "web-01", ["web", "app", "db"], { public: true, tier: "small" });
+    must(game, { type: "setDns", recordType: "A", values: ["8.8.8.8"], ttl: 50 });
+    setDemand(game, 200);
+    run(game, 100);
+    const r = game.step();
+    const i = game.state.hosts.findIndex((h) => h.id === id);
+    const [lb, web, app, db] = Array.from(r.serviceRequests.slice(i * 4, i * 4 + 4));
+    expect(lb).toBe(0);
+    expect(web).toBeCloseTo(r.hostRequests[i] - app - db, 6);
+    expect(app).toBeGreaterThan(db);
+    const errors = Array.from(r.serviceErrors.slice(i * 4, i * 4 + 4)).reduce((a, b) => a + b, 0);
+    expect(errors).toBeCloseTo(r.hostErrors[i], 6);
+    expect(r.serviceErrors[i * 4 + 2]).toBeGreaterThan(0); // a small, swapping server doing everything overflows at the application
+  });
+});
