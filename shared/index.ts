@@ -21,3 +21,4 @@ export { hashHex, hashValue } from "./hash.js";
 export { SIM_VERSION, REPLAY_FORMAT } from "./version.js";
 export { servesPlainHttp } from "./sim/attacks.js";
 export { visibleHostStatus, visibleServiceStatus, hiddenFailure } from "./view.js";
+export { goalProgress, type GoalProgress } from "./goal.js";

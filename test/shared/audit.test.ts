@@ -41,3 +41,17 @@ describe("architecture audit", () => {
     expect(f("one-primary").ok).toBe(false);
   });
 });
+
+describe("goal progress", () => {
+  it("reports the share served against the goal and each required check", async () => {
+    const { goalProgress } = await import("../../shared/index.js");
+    const { game } = play("secured", 42, 3600);
+    const p = goalProgress(game.state, game.scenario);
+    expect(p.minSlaPermyriad).toBe(9700);
+    expect(p.slaOk).toBe(p.slaPermyriad >= 9700);
+    expect(p.checks.map((c) => c.id)).toEqual(["firewalls", "https", "monitoring", "db-private"]);
+    expect(p.checks.every((c) => c.ok)).toBe(true);
+    expect(p.ticksLeft).toBe(7200 - 3600);
+    expect(p.timePermille).toBe(500);
+  });
+});
