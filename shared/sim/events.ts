@@ -109,6 +109,8 @@ function entryHost(state: GameState): Host | undefined {
 
 export function failHost(state: GameState, host: Host | undefined): void {
   if (!host || host.status === "down") return;
+  const db = findService(host, "db");
+  if (db && db.role === "primary" && db.status === "up") rememberUnreplicated(state, db.lastWrites);
   host.status = "down";
   host.note = "hardware failure";
   host.backlog = 0;
@@ -136,22 +138,31 @@ function crashProcess(state: GameState, host: Host | undefined): void {
 
 function crashPrimary(state: GameState, host: Host | undefined): void {
   const db = host && findService(host, "db");
-  if (!host || !db || db.status !== "up") return;
-  const topo = topology(state);
-  let lag = -1;
-  for (const i of topo.dbHosts) {
-    const rep = topo.db[i]!;
-    if (rep.role === "replica" && isUp(state.hosts[i], rep)) lag = Math.max(lag, rep.lagTicks);
-  }
+  if (!host || !db || db.status !== "up" || db.role !== "primary") return;
   db.status = "down";
   db.note = "crashed";
-  state.unreplicatedWrites = lag < 0 ? 0 : db.lastWrites * lag;
+  rememberUnreplicated(state, db.lastWrites);
   openIncident(state, {
     kind: "primary-crash", host, severity: "critical",
     title: `MySQL primary on ${host.name} crashed: writes fail`,
     cause: "Every write goes to the one primary; while it is down nobody can sign up, post or pay.",
     prevention: "Keep a replica ready to promote. Semi-synchronous replication loses no acknowledged writes when you do.",
   });
+}
+
+/**
+ * The primary is gone with writes its replicas have not received yet (the lag window, under
+ * asynchronous replication). They are lost if a replica is promoted; a primary that comes back
+ * still has them.
+ */
+function rememberUnreplicated(state: GameState, lastWrites: number): void {
+  const topo = topology(state);
+  let lag = -1;
+  for (const i of topo.dbHosts) {
+    const rep = topo.db[i]!;
+    if (rep.role === "replica" && isUp(state.hosts[i], rep)) lag = Math.max(lag, rep.lagTicks);
+  }
+  state.unreplicatedWrites = lag < 0 ? 0 : lastWrites * lag;
 }
 
 function portScan(state: GameState): void {

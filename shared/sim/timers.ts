@@ -14,6 +14,7 @@ export function runTimers(state: GameState): void {
       h.status = "up";
       h.note = "";
       for (const s of h.services) if (s.status !== "starting") { s.status = "up"; s.note = ""; }
+      primaryBack(state, h);
       resolveIncidents(state, ["host-failure", "breach"], h.id);
     }
     if (h.status !== "up") continue;
@@ -22,6 +23,7 @@ export function runTimers(state: GameState): void {
         s.status = "up";
         s.note = "";
         resolveIncidents(state, s.kind === "db" ? ["primary-crash", "process-crash"] : ["process-crash"], h.id);
+        if (s.kind === "db") primaryBack(state, h);
       }
     }
     if (h.cert) certificateClock(state, h);
@@ -31,6 +33,11 @@ export function runTimers(state: GameState): void {
   healthChecks(state);
   vipFailover(state);
   databases(state);
+}
+
+/** A primary that comes back still holds every write it accepted: nothing is lost after all. */
+function primaryBack(state: GameState, h: GameState["hosts"][number]): void {
+  if (findService(h, "db")?.role === "primary") state.unreplicatedWrites = 0;
 }
 
 function certificateClock(state: GameState, h: GameState["hosts"][number]): void {

@@ -54,6 +54,18 @@ describe("primary and replica", () => {
     expect(lost("semisync")).toBe(0);
   });
 
+  it("a primary that comes back keeps its writes: nothing is lost unless a replica is promoted", () => {
+    const { game, farm, replica } = replicated("async");
+    run(game, 100);
+    fire(game.state, { kind: "host-failure", target: "db-01", duration: 0, size: 0 });
+    expect(game.state.unreplicatedWrites).toBeGreaterThan(0);
+    must(game, { type: "repairHost", host: farm.db });
+    run(game, 200);
+    expect(game.state.unreplicatedWrites).toBe(0);
+    must(game, { type: "promoteReplica", host: replica });
+    expect(game.state.totals.lostWrites).toBe(0);
+  });
+
   it("semi-sync makes writes slower and leaves reads alone", () => {
     const latency = (mode: "async" | "semisync") => {
       const { game } = replicated(mode);
