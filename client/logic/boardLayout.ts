@@ -1,0 +1,65 @@
+// Where things sit on the board, in world units. The internet and DNS hold the left edge; hosts
+// stand in columns by role (load balancers, web, application, database), like the whiteboard
+// diagrams of the course. A column taller than MAX_ROWS wraps into more columns. A host the player
+// dragged keeps its spot.
+import type { GameState } from "../../shared/index.js";
+import { roleRank } from "./roles.js";
+
+export const HOST_W = 188;
+export const HOST_H = 112;
+const GAP_X = 90;
+const GAP_Y = 34;
+const MAX_ROWS = 6;
+export const INTERNET = { x: 0, y: 0, w: 150, h: 110 };
+export const DNS = { w: 150, h: 78 };
+
+export interface Point { x: number; y: number }
+
+export interface BoardLayout {
+  hosts: Map<number, Point>;
+  internet: Point;
+  dns: Point;
+  /** Column headers: label and x of the column's centre. */
+  columns: { label: string; x: number; y: number }[];
+  bounds: { x: number; y: number; w: number; h: number };
+}
+
+const LABELS = ["Load balancers", "Web servers", "App servers", "Databases"];
+
+export function layoutBoard(state: GameState, pinned: ReadonlyMap<number, Point> = new Map()): BoardLayout {
+  const groups: number[][] = [[], [], [], []];
+  for (const h of state.hosts) groups[roleRank(h)].push(h.id);
+  const tallest = Math.max(1, ...groups.map((g) => Math.min(MAX_ROWS, g.length)));
+  const height = tallest * HOST_H + (tallest - 1) * GAP_Y;
+  const hosts = new Map<number, Point>();
+  const columns: BoardLayout["columns"] = [];
+  let x = INTERNET.w / 2 + GAP_X + 40;
+  groups.forEach((ids, rank) => {
+    if (ids.length === 0) return;
+    const cols = Math.ceil(ids.length / MAX_ROWS);
+    const rows = Math.ceil(ids.length / cols);
+    const colHeight = rows * HOST_H + (rows - 1) * GAP_Y;
+    const top = -colHeight / 2 + HOST_H / 2;
+    ids.forEach((id, k) => {
+      const c = Math.floor(k / rows);
+      const r = k % rows;
+      hosts.set(id, { x: x + HOST_W / 2 + c * (HOST_W + 36), y: top + r * (HOST_H + GAP_Y) });
+    });
+    const groupWidth = cols * HOST_W + (cols - 1) * 36;
+    columns.push({ label: LABELS[rank], x: x + groupWidth / 2, y: -height / 2 - 44 });
+    x += groupWidth + GAP_X;
+  });
+  for (const [id, p] of pinned) if (hosts.has(id)) hosts.set(id, { ...p });
+
+  const internet = { x: 0, y: 0 };
+  const dns = { x: 0, y: -Math.max(150, height / 2 - 10) };
+  let minX = -INTERNET.w / 2, maxX = Math.max(x - GAP_X, 520), minY = Math.min(dns.y - DNS.h / 2, -height / 2 - 70), maxY = Math.max(height / 2, INTERNET.h);
+  for (const p of hosts.values()) {
+    minX = Math.min(minX, p.x - HOST_W / 2);
+    maxX = Math.max(maxX, p.x + HOST_W / 2);
+    minY = Math.min(minY, p.y - HOST_H / 2 - 20);
+    maxY = Math.max(maxY, p.y + HOST_H / 2 + 20);
+  }
+  const pad = 30;
+  return { hosts, internet, dns, columns, bounds: { x: minX - pad, y: minY - pad, w: maxX - minX + 2 * pad, h: maxY - minY + 2 * pad } };
+}

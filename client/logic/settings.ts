@@ -1,0 +1,34 @@
+// Player settings, kept in browser storage.
+import { readJson, type KeyValueStore } from "./storage.js";
+
+export interface Settings {
+  sound: boolean;
+  /** Fewer moving dots, no shaking or flicker. Defaults to the system's preference. */
+  reducedMotion: boolean;
+  /** Show the chapter tutorial when a chapter starts. */
+  tutorial: boolean;
+}
+
+const KEY = "nines.settings";
+
+export function defaultSettings(prefersReducedMotion: boolean): Settings {
+  return { sound: true, reducedMotion: prefersReducedMotion, tutorial: true };
+}
+
+export function loadSettings(store: KeyValueStore, prefersReducedMotion: boolean): Settings {
+  const saved = readJson<Partial<Settings>>(store, KEY) ?? {};
+  const base = defaultSettings(prefersReducedMotion);
+  return {
+    sound: typeof saved.sound === "boolean" ? saved.sound : base.sound,
+    reducedMotion: typeof saved.reducedMotion === "boolean" ? saved.reducedMotion : base.reducedMotion,
+    tutorial: typeof saved.tutorial === "boolean" ? saved.tutorial : base.tutorial,
+  };
+}
+
+export function saveSettings(store: KeyValueStore, settings: Settings): void {
+  try {
+    store.setItem(KEY, JSON.stringify(settings));
+  } catch {
+    // Storage full or disabled: the settings still apply for this visit.
+  }
+}

@@ -1,0 +1,49 @@
+// Keyboard shortcuts: one table, read by the key handler and by the help dialog.
+export type ShortcutAction =
+  | "pause" | "speed1" | "speed2" | "speed4" | "speed8" | "dashboard" | "buy" | "dns" | "connect" | "undo"
+  | "save" | "fit" | "cancel" | "help" | "info";
+
+export interface Shortcut { keys: string[]; action: ShortcutAction; what: string }
+
+export const SHORTCUTS: readonly Shortcut[] = [
+  { keys: ["Space"], action: "pause", what: "Pause / resume" },
+  { keys: ["1"], action: "speed1", what: "Speed 1×" },
+  { keys: ["2"], action: "speed2", what: "Speed 2×" },
+  { keys: ["3"], action: "speed4", what: "Speed 4×" },
+  { keys: ["4"], action: "speed8", what: "Speed 8×" },
+  { keys: ["B"], action: "buy", what: "Buy a server" },
+  { keys: ["D"], action: "dns", what: "DNS records" },
+  { keys: ["C"], action: "connect", what: "Connect the selected server to another" },
+  { keys: ["M"], action: "dashboard", what: "Monitoring dashboard" },
+  { keys: ["F"], action: "fit", what: "Fit the board to the screen" },
+  { keys: ["Ctrl+Z", "U"], action: "undo", what: "Undo the last build action" },
+  { keys: ["Ctrl+S"], action: "save", what: "Save" },
+  { keys: ["I"], action: "info", what: "Info cards" },
+  { keys: ["Esc"], action: "cancel", what: "Cancel / deselect / close" },
+  { keys: ["?"], action: "help", what: "This list" },
+];
+
+/** Maps a key event to an action; null if it is not ours (or the player is typing). */
+export function shortcutFor(e: { key: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean; targetIsInput: boolean }): ShortcutAction | null {
+  if (e.targetIsInput || e.altKey) return null;
+  const mod = e.ctrlKey || e.metaKey;
+  const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
+  if (mod) return key === "z" ? "undo" : key === "s" ? "save" : null;
+  switch (key) {
+    case " ": return "pause";
+    case "1": return "speed1";
+    case "2": return "speed2";
+    case "3": return "speed4";
+    case "4": return "speed8";
+    case "b": return "buy";
+    case "d": return "dns";
+    case "c": return "connect";
+    case "m": return "dashboard";
+    case "f": return "fit";
+    case "u": return "undo";
+    case "i": return "info";
+    case "Escape": return "cancel";
+    case "?": return "help";
+    default: return null;
+  }
+}

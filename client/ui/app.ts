@@ -1,0 +1,111 @@
+// The page: which screen is showing, the player's settings and progress, and the lazy loading of
+// the board (Phaser), which starts downloading as soon as the menu is on screen.
+import type { Game, Scenario } from "../../shared/index.js";
+import { buildBenchGame, type BenchParams } from "../logic/benchBoard.js";
+import { loadProgress } from "../logic/progress.js";
+import { readSlot, listSlots } from "../logic/saveSlots.js";
+import { GameSession } from "../logic/session.js";
+import { loadSettings, saveSettings, type Settings } from "../logic/settings.js";
+import { browserStore, type KeyValueStore } from "../logic/storage.js";
+import { chapterScreen } from "./chapterScreen.js";
+import { GameScreen } from "./gameScreen.js";
+import { showLibrary } from "./infoDialog.js";
+import { menuScreen } from "./menuScreen.js";
+import { closeModal } from "./modal.js";
+import { showSaveDialog } from "./saveDialog.js";
+import { showSettings } from "./settingsDialog.js";
+import { toast } from "./toast.js";
+
+export type BoardModule = typeof import("../board/startBoard.js");
+
+export class App {
+  readonly store: KeyValueStore = browserStore();
+  readonly settings: Settings;
+  private screen: HTMLElement | null = null;
+  game: GameScreen | null = null;
+  private boardModule: Promise<BoardModule> | null = null;
+
+  constructor(private readonly root: HTMLElement) {
+    const reduce = typeof matchMedia === "function" && matchMedia("(prefers-reduced-motion: reduce)").matches;
+    this.settings = loadSettings(this.store, reduce);
+    this.applySettings();
+  }
+
+  start(bench: BenchParams | null): void {
+    if (bench) {
+      const session = new GameSession(buildBenchGame(bench));
+      this.play(session, { bench: true });
+      return;
+    }
+    this.showMenu();
+    // Fetch the engine while the player reads the menu; it is not needed to click around.
+    const idle = (globalThis as { requestIdleCallback?: (cb: () => void) => void }).requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200));
+    idle(() => void this.loadBoard().catch(() => {}));
+  }
+
+  /** The board code (Phaser and the scenes), downloaded once. */
+  loadBoard(): Promise<BoardModule> {
+    this.boardModule ??= import("../board/startBoard.js");
+    return this.boardModule;
+  }
+
+  private show(el: HTMLElement): void {
+    closeModal();
+    this.game?.destroy();
+    this.game = null;
+    this.screen?.remove();
+    this.screen = el;
+    this.root.appendChild(el);
+  }
+
+  showMenu(): void {
+    const hasAuto = listSlots(this.store)[0] !== null;
+    this.show(menuScreen({
+      solo: () => this.showChapters(),
+      continueGame: hasAuto ? () => this.loadSlot("auto") : null,
+      load: () => showSaveDialog({ store: this.store, game: null, onLoad: (g) => this.resume(g) }),
+      settings: () => this.openSettings(),
+      library: () => showLibrary(),
+    }));
+  }
+
+  showChapters(): void {
+    this.show(chapterScreen(loadProgress(this.store), (s) => this.startScenario(s), () => this.showMenu()));
+  }
+
+  startScenario(scenario: Scenario): void {
+    // A fresh seed each run; it lives in the state, so saves and replays keep it.
+    const seed = Math.floor(Math.random() * 0xffffffff);
+    this.play(GameSession.start(scenario.id, seed), { bench: false });
+  }
+
+  resume(game: Game): void {
+    this.play(new GameSession(game), { bench: false });
+    toast(`Loaded: ${game.scenario.title}`, "ok");
+  }
+
+  private loadSlot(slot: "auto"): void {
+    const result = readSlot(this.store, slot);
+    if (result.ok) this.resume(result.game);
+    else toast(`Could not load the autosave: ${result.reason}`, "warn");
+  }
+
+  play(session: GameSession, opts: { bench: boolean }): void {
+    const screen = new GameScreen(this, session, opts);
+    this.show(screen.el);
+    this.game = screen;
+    screen.mount();
+  }
+
+  openSettings(): void {
+    showSettings(this.settings, (s) => {
+      saveSettings(this.store, s);
+      this.applySettings();
+      this.game?.settingsChanged();
+    });
+  }
+
+  private applySettings(): void {
+    document.documentElement.classList.toggle("reduced-motion", this.settings.reducedMotion);
+  }
+}

@@ -1,0 +1,24 @@
+// The live architecture audit: what a reviewer would say about the design right now.
+import { relevantFindings } from "../logic/auditView.js";
+import type { GameSession } from "../logic/session.js";
+import { h } from "./dom.js";
+import { infoButton } from "./infoDialog.js";
+
+export class AuditPanel {
+  readonly el: HTMLElement;
+  private readonly list = h("ul", { class: "checks" });
+  private last = "";
+
+  constructor(private readonly session: GameSession) {
+    this.el = h("section", { class: "card", "data-panel": "audit" }, h("h3", null, "Design review", infoButton("spof")), this.list);
+  }
+
+  refresh(): void {
+    const findings = relevantFindings(this.session.state, this.session.game.scenario);
+    const sig = findings.map((f) => `${f.ok}${f.detail}`).join();
+    if (sig === this.last) return;
+    this.last = sig;
+    this.list.replaceChildren(...findings.map((f) => h("li", { title: f.detail }, h("span", { class: f.ok ? "yes" : "no" }, f.ok ? "✔" : "✖"), h("span", null, f.ok ? f.title : f.detail))));
+  }
+}
+

@@ -1,0 +1,60 @@
+// DNS: the www record (A to your addresses, or CNAME to the apex) and its TTL.
+import { TTL_CHOICES, type Command } from "../../shared/index.js";
+import { duration } from "../logic/format.js";
+import type { GameSession } from "../logic/session.js";
+import { actionButton } from "./actionButton.js";
+import { h } from "./dom.js";
+import { infoButton } from "./infoDialog.js";
+import { openModal } from "./modal.js";
+
+/** Public addresses the player owns: servers' and load-balancer pairs' virtual IPs. */
+export function ownedAddresses(session: GameSession): { ip: string; label: string }[] {
+  const s = session.state;
+  const out = s.hosts.filter((x) => x.publicIp).map((x) => ({ ip: x.publicIp!, label: `${x.publicIp} (${x.name})` }));
+  for (const p of s.pairs) if (p.vip) out.push({ ip: p.vip, label: `${p.vip} (virtual IP of the load-balancer pair)` });
+  return out;
+}
+
+export function showDnsDialog(session: GameSession): void {
+  const s = session.state;
+  const www = s.dns.www;
+  let type: "A" | "CNAME" = www?.type ?? "A";
+  const owned = ownedAddresses(session);
+  const chosen = new Set<string>(www?.type === "A" ? www.values : s.dns.apex.length ? s.dns.apex : owned.slice(0, 1).map((o) => o.ip));
+  let ttl = www?.ttlTicks ?? 300;
+
+  const command = (): Command => type === "A"
+    ? { type: "setDns", recordType: "A", values: [...chosen].slice(0, 4), ttl }
+    : { type: "setDns", recordType: "CNAME", values: ["foobar.com"], ttl, apex: [...chosen].slice(0, 4) };
+
+  const apply = actionButton(session, www ? "Update record" : "Create record", command, { cls: "primary", tutorial: "dns-apply", then: () => handle.close() });
+  const preview = h("pre", { class: "small", style: "background: var(--bg); padding: 8px; border-radius: 6px; border: 1px solid var(--line); margin: 8px 0" });
+  const update = () => {
+    const values = [...chosen];
+    preview.textContent = type === "A"
+      ? `www.foobar.com.  ${ttl / 10}  IN  A      ${values.join(", ") || "(choose an address)"}`
+      : `www.foobar.com.  ${ttl / 10}  IN  CNAME  foobar.com.\nfoobar.com.      ${ttl / 10}  IN  A      ${values.join(", ") || "(choose an address)"}`;
+    apply.refresh();
+  };
+  const typeSelect = h("select", { "aria-label": "Record type" }, h("option", { value: "A", selected: type === "A" }, "A — name → addresses"), h("option", { value: "CNAME", selected: type === "CNAME" }, "CNAME — www → foobar.com")) as HTMLSelectElement;
+  typeSelect.addEventListener("change", () => { type = typeSelect.value as "A" | "CNAME"; update(); });
+  const ttlSelect = h("select", { "aria-label": "TTL" }, TTL_CHOICES.map((t) => h("option", { value: t, selected: t === ttl }, duration(t)))) as HTMLSelectElement;
+  ttlSelect.addEventListener("change", () => { ttl = Number(ttlSelect.value); update(); });
+  const boxes = owned.length
+    ? owned.map((o) => {
+        const box = h("input", { type: "checkbox", "data-ip": o.ip }) as HTMLInputElement;
+        box.checked = chosen.has(o.ip);
+        box.addEventListener("change", () => { if (box.checked) chosen.add(o.ip); else chosen.delete(o.ip); update(); });
+        return h("label", { class: "check", style: "display: flex; margin: 3px 0" }, box, o.label);
+      })
+    : [h("p", { class: "error small" }, "You own no public address yet: buy a server with a public IP first.")];
+  update();
+  const handle = openModal("DNS for foobar.com", h("div", null,
+    h("p", { class: "muted small" }, "Browsers look up www.foobar.com and connect to the address DNS gives them. Resolvers keep the answer for the TTL, so a change reaches users gradually."),
+    h("div", { class: "row" }, "Record", typeSelect, infoButton(type === "A" ? "dns-a" : "dns-cname"), " TTL", ttlSelect, infoButton("ttl")),
+    h("div", { class: "section-title" }, type === "A" ? "Addresses for www" : "Addresses for the apex (foobar.com)"),
+    h("div", null, boxes),
+    preview,
+    h("div", { class: "row" }, apply.el),
+  ));
+}

@@ -1,0 +1,52 @@
+// The debrief at the end of a run: the result, the incident timeline (with what monitoring
+// would have shown earlier), the design review, and what to try next.
+import { buildDebrief } from "../logic/debrief.js";
+import type { GameSession } from "../logic/session.js";
+import { h } from "./dom.js";
+import { openModal } from "./modal.js";
+
+export interface EndActions {
+  retry(): void;
+  next: (() => void) | null;
+  chapters(): void;
+  keepWatching(): void;
+}
+
+export function showEndScreen(session: GameSession, newBest: boolean, actions: EndActions): void {
+  const d = buildDebrief(session.game);
+  const downloadReplay = () => {
+    const replay = session.recorder.toReplay(session.state.tick);
+    const a = h("a", { href: URL.createObjectURL(new Blob([JSON.stringify(replay)], { type: "application/json" })), download: `nines-replay-${session.state.scenario}.json` });
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  };
+  const handle = openModal(d.headline, h("div", { "data-panel": "end" },
+    h("p", { class: d.outcome === "won" ? "outcome-won" : "outcome-lost", style: "font-size: 16px; margin: 0" }, d.outcome === "won" ? "✔ Goal reached. " : "✖ ", d.reason, newBest ? h("b", null, " · New best!") : null),
+    h("div", { class: "end-stats" }, [{ label: "Score", value: String(d.score) }, ...d.stats].map((s) => h("div", null, h("b", null, s.value), h("span", null, s.label)))),
+    h("div", { class: "end-grid" },
+      h("section", null,
+        h("h3", null, "What happened"),
+        d.timeline.length === 0 ? h("p", { class: "muted" }, "No incidents: a quiet run.") : null,
+        h("ol", { class: "timeline" }, d.timeline.map((t) => h("li", { class: `sev-${t.severity}` },
+          h("div", null, h("span", { class: "at" }, t.at, " "), h("b", null, t.title)),
+          h("div", { class: "why" }, t.cause),
+          h("div", { class: "seen" }, t.seen, " · ", t.lasted),
+          h("div", { class: "fix" }, "Prevention: ", t.prevention),
+        ))),
+      ),
+      h("section", null,
+        h("h3", null, "What to try"),
+        h("ul", null, d.tips.map((t) => h("li", null, t))),
+        d.auditFailing.length ? [h("h3", null, "Design review"), h("ul", { class: "small" }, d.auditFailing.map((f) => h("li", null, h("b", null, f.title), ": ", f.detail)))] : null,
+      ),
+    ),
+    h("div", { class: "row", style: "margin-top: 14px" },
+      actions.next ? h("button", { class: "btn primary", type: "button", "data-action": "next-chapter", onclick: () => { handle.close(); actions.next!(); } }, "Next chapter →") : null,
+      h("button", { class: `btn ${actions.next ? "" : "primary"}`, type: "button", "data-action": "retry", onclick: () => { handle.close(); actions.retry(); } }, "↻ Try again"),
+      h("button", { class: "btn", type: "button", onclick: () => { handle.close(); actions.chapters(); } }, "Chapters"),
+      h("button", { class: "btn", type: "button", onclick: () => { handle.close(); actions.keepWatching(); } }, "Look at the board"),
+      h("button", { class: "btn", type: "button", onclick: downloadReplay }, "⬇ Replay file"),
+    ),
+  ), { wide: true, sticky: true });
+}

@@ -1,0 +1,45 @@
+// "Failing now": why requests fail this very second, at which hop, and what would fix it.
+import { decodeReasonKey, REASONS, TICKS_PER_SECOND } from "../../shared/index.js";
+import { compact, fillHost } from "../logic/format.js";
+import type { GameSession } from "../logic/session.js";
+import { h } from "./dom.js";
+
+export interface FailingReason { text: string; fix: string; perSecond: number }
+
+export class FailingNow {
+  readonly el: HTMLElement;
+  private readonly list = h("ul", { class: "failing" });
+  private last = "";
+
+  constructor(private readonly session: GameSession) {
+    this.el = h("section", { class: "card", "data-panel": "failing" }, h("h3", null, "Failing now"), this.list);
+  }
+
+  reasons(): FailingReason[] {
+    const report = this.session.game.report();
+    const hosts = this.session.state.hosts;
+    const out: FailingReason[] = [];
+    for (const [key, count] of report.reasons) {
+      if (count <= 0) continue;
+      const { reason, hostIndex } = decodeReasonKey(key);
+      const text = REASONS[reason];
+      if (!text) continue;
+      const name = hosts[hostIndex]?.name ?? "a server";
+      out.push({ text: fillHost(text.what, name), fix: fillHost(text.fix, name), perSecond: count * TICKS_PER_SECOND });
+    }
+    return out.sort((a, b) => b.perSecond - a.perSecond).slice(0, 4);
+  }
+
+  refresh(): void {
+    const s = this.session.state;
+    const reasons = this.reasons();
+    const sig = reasons.map((r) => `${r.text}|${compact(r.perSecond)}`).join("\n") + (s.launchedAt < 0 ? "prelaunch" : "");
+    if (sig === this.last) return;
+    this.last = sig;
+    if (reasons.length === 0) {
+      this.list.replaceChildren(h("li", { class: "ok-line" }, s.launchedAt < 0 ? "No traffic yet: the site has no DNS record." : "✔ Every request is answered."));
+      return;
+    }
+    this.list.replaceChildren(...reasons.map((r) => h("li", null, h("span", { class: "n" }, `✖ ${compact(r.perSecond)}/s`), h("span", null, r.text), h("span", { class: "fix" }, `→ ${r.fix}`))));
+  }
+}

@@ -1,0 +1,81 @@
+// The bar across the top: chapter, money, uptime, nines, reputation, clock, speed, and the
+// buttons for the dashboard, saving, settings and the menu.
+import { nines, uptimePermyriad, upkeepPerSecond } from "../../shared/index.js";
+import { SPEEDS, type Speed } from "../logic/fixedStep.js";
+import { clock, money, moneyExact, ninesLabel, permyriad, reputation } from "../logic/format.js";
+import type { GameSession } from "../logic/session.js";
+import { h, setText } from "./dom.js";
+
+export interface HudActions {
+  dashboard(): void;
+  save(): void;
+  settings(): void;
+  help(): void;
+  menu(): void;
+}
+
+export class Hud {
+  readonly el: HTMLElement;
+  private readonly values: Record<string, { box: HTMLElement; v: HTMLElement; d: HTMLElement }> = {};
+  private readonly speedButtons = new Map<Speed, HTMLButtonElement>();
+  private lastMoney = 0;
+  private lastMoneyAt = 0;
+
+  constructor(private readonly session: GameSession, actions: HudActions) {
+    const stat = (key: string, label: string, title: string) => {
+      const v = h("span", { class: "v", "data-hud": key });
+      const d = h("span", { class: "delta" });
+      const box = h("div", { class: "stat", title }, h("span", { class: "k" }, label), v, d);
+      this.values[key] = { box, v, d };
+      return box;
+    };
+    const sc = session.game.scenario;
+    this.el = h("header", { class: "hud" },
+      h("div", { class: "title" }, sc.durationTicks ? `Ch. ${sc.chapter}: ${sc.title}` : sc.title, h("small", null, "foobar.com")),
+      h("div", { class: "stats" },
+        stat("money", "Money", "Cash in hand. Revenue comes from every request served; servers and software cost upkeep every second."),
+        stat("uptime", "Uptime", "Share of time in which at least 99 % of requests succeeded."),
+        stat("nines", "Nines", "99 % is two nines, 99.9 % three, 99.99 % four."),
+        stat("reputation", "Reputation", "Falls while users see errors; low reputation means fewer visitors. At zero the game is lost."),
+        stat("clock", "Clock", "Time played (10 ticks = 1 second)."),
+      ),
+      h("div", { class: "speed", role: "group", "aria-label": "Game speed" }, SPEEDS.map((s) => {
+        const b = h("button", { class: "btn", type: "button", "data-speed": s, title: s === 0 ? "Pause (Space)" : `Speed ${s}×`, onclick: () => session.setSpeed(s) }, s === 0 ? "❚❚" : `${s}×`);
+        this.speedButtons.set(s, b);
+        return b;
+      })),
+      h("div", { class: "hud-actions" },
+        h("button", { class: "btn icon", type: "button", title: "Monitoring dashboard (M)", "data-action": "dashboard", onclick: actions.dashboard }, "Charts"),
+        h("button", { class: "btn icon", type: "button", title: "Save or load (Ctrl+S)", "data-action": "save", onclick: actions.save }, "Save"),
+        h("button", { class: "btn icon", type: "button", title: "Settings", "data-action": "settings", onclick: actions.settings }, "⚙"),
+        h("button", { class: "btn icon", type: "button", title: "Keyboard shortcuts (?)", onclick: actions.help }, "⌨"),
+        h("button", { class: "btn icon", type: "button", title: "Back to the menu (autosaves)", "data-action": "menu", onclick: actions.menu }, "☰"),
+      ),
+    );
+    this.lastMoney = session.state.money;
+  }
+
+  refresh(now: number): void {
+    const s = this.session.state;
+    const set = (key: string, text: string, tone: "" | "good" | "warn" | "bad" = "", delta = "") => {
+      const e = this.values[key];
+      setText(e.v, text);
+      setText(e.d, delta);
+      e.box.className = `stat ${tone}`;
+    };
+    if (now - this.lastMoneyAt > 1000) {
+      this.lastMoneyAt = now;
+      this.lastMoney = s.money;
+    }
+    set("money", money(s.money), s.money < 20000 ? "bad" : "", `−${moneyExact(upkeepPerSecond(s))}/s`);
+    const up = uptimePermyriad(s);
+    const launched = s.launchedAt >= 0;
+    set("uptime", launched ? permyriad(up) : "—", !launched ? "" : up >= 9990 ? "good" : up >= 9000 ? "warn" : "bad", launched ? "" : "not live yet");
+    const n = nines(s);
+    set("nines", launched ? String(n) : "—", "", launched ? ninesLabel(n) : "");
+    set("reputation", reputation(s.reputation), s.reputation < 3000 ? "bad" : s.reputation < 7000 ? "warn" : "");
+    const dur = this.session.game.scenario.durationTicks;
+    set("clock", clock(s.tick), "", dur ? `of ${clock(dur)}` : "endless");
+    for (const [speed, b] of this.speedButtons) b.classList.toggle("active", this.session.speed === speed);
+  }
+}

@@ -1,0 +1,99 @@
+// The right-hand panel for the selected server: its state, its software and every action on it.
+// Rebuilt only when what it shows changes shape; live numbers are updated in place.
+import { COSTS, HOST_TIERS, isMonitored, memoryUsedMb, SERVICE_ORDER, SERVICES, type Host, type ServiceKind } from "../../shared/index.js";
+import { duration, money, utilisation } from "../logic/format.js";
+import type { GameSession } from "../logic/session.js";
+import { actionButton, type ActionButton } from "./actionButton.js";
+import { h } from "./dom.js";
+import { infoButton } from "./infoDialog.js";
+import { serviceControls } from "./serviceControls.js";
+
+export interface InspectorHooks {
+  startConnect(hostId: number): void;
+  deselect(): void;
+}
+
+export const SERVICE_CARD: Record<ServiceKind, string> = { web: "web", app: "app", db: "db", lb: "lb", firewall: "firewall", monitor: "monitor" };
+
+export class Inspector {
+  readonly el = h("div", { class: "inspector", "data-panel": "inspector" });
+  private buttons: ActionButton[] = [];
+  private signature = "";
+  private live: { cpu: HTMLElement; mem: HTMLElement } | null = null;
+
+  constructor(private readonly session: GameSession, private readonly hooks: InspectorHooks) {}
+
+  refresh(hostId: number): void {
+    const host = this.session.state.hosts.find((h) => h.id === hostId);
+    if (!host) return;
+    const sig = signatureOf(this.session, host);
+    const busy = this.el.contains(document.activeElement) && /^(SELECT|INPUT)$/.test(document.activeElement!.tagName);
+    if (sig !== this.signature && !busy) {
+      this.signature = sig;
+      this.build(host);
+    }
+    for (const b of this.buttons) b.refresh();
+    if (this.live) {
+      this.live.cpu.textContent = isMonitored(host) ? utilisation(host.utilPermille) : "unmonitored";
+      this.live.mem.textContent = `${memoryUsedMb(host)} / ${HOST_TIERS[host.tier].memoryMb} MB`;
+    }
+  }
+
+  private build(host: Host): void {
+    const s = this.session;
+    const sc = s.game.scenario;
+    this.buttons = [];
+    const btn = (b: ActionButton) => (this.buttons.push(b), b.el);
+    const cpu = h("dd", null);
+    const mem = h("dd", null);
+    this.live = { cpu, mem };
+    const statusText = host.compromised ? "breached" : host.status;
+    const installable = SERVICE_ORDER.filter((k) => sc.allowed.services.includes(k) && !host.services.some((x) => x.kind === k));
+    const neighbours = s.state.links.filter((l) => l.from === host.id || l.to === host.id).map((l) => (l.from === host.id ? l.to : l.from));
+    const nameOf = (id: number) => s.state.hosts.find((x) => x.id === id)?.name ?? `#${id}`;
+
+    this.el.replaceChildren(
+      h("section", { class: "card" },
+        h("div", { class: "host-head" }, h("h2", null, host.name), h("span", { class: `status-pill ${host.compromised ? "down" : host.status}` }, statusText === "up" ? "● up" : statusText === "starting" ? "◐ starting" : `✖ ${statusText}`)),
+        host.note ? h("div", { class: "small muted" }, host.note) : null,
+        h("dl", { class: "kv" },
+          h("dt", null, "Machine"), h("dd", null, HOST_TIERS[host.tier].label),
+          h("dt", null, "Public IP"), h("dd", null, host.publicIp ?? "none (private only)"),
+          h("dt", null, "Private IP"), h("dd", null, host.privateIp),
+          h("dt", null, "CPU"), cpu,
+          h("dt", null, "Memory"), mem,
+          h("dt", null, "Upkeep"), h("dd", null, `${money(HOST_TIERS[host.tier].upkeepPerSecond * 60)}/min`),
+        ),
+        h("div", { class: "row" },
+          host.status === "down" || host.compromised ? btn(actionButton(s, host.compromised ? "Rebuild" : "Repair", () => ({ type: "repairHost", host: host.id }), { cls: "primary small", hint: money(COSTS.repairHost) })) : null,
+          h("button", { class: "action small", type: "button", "data-action": "connect", title: "Then click the server to connect to (C)", onclick: () => this.hooks.startConnect(host.id) }, h("span", { class: "label" }, "Connect to…")),
+          btn(actionButton(s, "Sell", () => ({ type: "sellHost", host: host.id }), { cls: "small danger", hint: `+${money(Math.floor(HOST_TIERS[host.tier].price / 2))}`, then: () => this.hooks.deselect() })),
+        ),
+        sc.allowed.tiers.length > 1 ? h("div", { class: "row", style: "margin-top:6px" }, sc.allowed.tiers.filter((t) => t !== host.tier).map((t) => btn(actionButton(s, `Resize to ${t}`, () => ({ type: "resizeHost", host: host.id, tier: t }), { cls: "small" })))) : null,
+      ),
+      h("section", { class: "card" },
+        h("h3", null, "Software", infoButton("server")),
+        host.services.length === 0 ? h("div", { class: "small muted" }, "Nothing installed yet.") : null,
+        h("div", { class: "svc-list" }, host.services.map((svc) => serviceControls(s, host, svc, btn))),
+        installable.length ? h("div", { class: "section-title" }, "Install") : null,
+        h("div", { class: "install-grid" }, installable.map((k) =>
+          btn(actionButton(s, `+ ${SERVICES[k].product}`, () => ({ type: "install", host: host.id, service: k }), { tutorial: `install-${k}`, hint: `${SERVICES[k].label} · ${money(SERVICES[k].price)} · ${duration(SERVICES[k].installTicks)}` })))),
+      ),
+      h("section", { class: "card" },
+        h("h3", null, "Connections"),
+        neighbours.length === 0 ? h("div", { class: "small muted" }, host.services.length > 0 && s.state.hosts.length > 1 ? "Not wired to anything. Use “Connect to…”: load balancer → web → application → database." : "Servers talk over links: load balancer → web → application → database.") : null,
+        h("div", { class: "svc-list" }, neighbours.map((id) => h("div", { class: "svc" }, h("span", { class: "name" }, `↔ ${nameOf(id)}`),
+          btn(actionButton(s, "Disconnect", () => ({ type: "disconnect", from: host.id, to: id }), { cls: "small" }))))),
+      ),
+    );
+  }
+}
+
+function signatureOf(session: GameSession, host: Host): string {
+  const st = session.state;
+  const links = st.links.filter((l) => l.from === host.id || l.to === host.id).map((l) => l.id).join(",");
+  const pairs = st.pairs.map((p) => `${p.id}:${p.members}`).join(",");
+  const svcs = host.services.map((x) => JSON.stringify({ ...x, lastWrites: 0, readyAt: 0, diskPermille: "diskPermille" in x ? Math.floor(x.diskPermille / 50) : 0, lagTicks: "lagTicks" in x ? Math.floor(x.lagTicks / 10) : 0 })).join();
+  const cert = host.cert ? Math.floor((host.cert.expiresAt - st.tick) / 100) : "none";
+  return [host.id, host.status, host.note, host.tier, host.compromised, svcs, links, pairs, cert, st.replication, st.hosts.length].join("|");
+}

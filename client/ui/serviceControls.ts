@@ -1,0 +1,115 @@
+// One installed service in the inspector: its status and the settings that belong to it
+// (load-balancer algorithm and health checks, firewall ports, certificate, database role).
+import { COSTS, HEALTH_CHECK_INTERVALS, KNOWN_PORTS, SERVICES, type AnyService, type Command, type Host } from "../../shared/index.js";
+import { duration, money } from "../logic/format.js";
+import type { GameSession } from "../logic/session.js";
+import { actionButton, type ActionButton } from "./actionButton.js";
+import { h } from "./dom.js";
+import { infoButton } from "./infoDialog.js";
+import { toast } from "./toast.js";
+
+type Keep = (b: ActionButton) => HTMLElement;
+
+const PORT_NAMES: Record<number, string> = { 22: "SSH", 80: "HTTP", 443: "HTTPS", 8080: "app", 3306: "MySQL" };
+
+export function serviceControls(s: GameSession, host: Host, svc: AnyService, keep: Keep): HTMLElement {
+  const spec = SERVICES[svc.kind];
+  const status = svc.status === "up" ? "● running" : svc.status === "starting" ? `◐ ${svc.note || "starting"} (${duration(Math.max(0, svc.readyAt - s.state.tick))})` : `✖ ${svc.note || "down"}`;
+  return h("div", { class: "svc", "data-service": svc.kind },
+    h("span", { class: "name" }, `${spec.product} `, h("span", { class: "muted small" }, spec.label), " ", infoButton(svc.kind)),
+    h("span", { class: `status-pill ${svc.status}` }, status),
+    h("div", { class: "controls" },
+      svc.status !== "starting" ? keep(actionButton(s, "Restart", () => ({ type: "restartService", host: host.id, service: svc.kind }), { cls: "small" })) : null,
+      keep(actionButton(s, "Remove", () => ({ type: "remove", host: host.id, service: svc.kind }), { cls: "small danger" })),
+    ),
+    extra(s, host, svc, keep),
+  );
+}
+
+function extra(s: GameSession, host: Host, svc: AnyService, keep: Keep): HTMLElement | null {
+  switch (svc.kind) {
+    case "lb": return lbControls(s, host, svc, keep);
+    case "firewall": return firewallControls(s, host, svc.openPorts);
+    case "db": return dbControls(s, host, svc, keep);
+    // With HAProxy on the same host the certificate is shown with the load balancer.
+    case "web": return host.services.some((x) => x.kind === "lb") ? null : certControls(s, host, keep);
+    default: return null;
+  }
+}
+
+/** A select or checkbox that applies a command on change, and says why when it cannot. */
+function applyOrExplain(s: GameSession, cmd: Command): void {
+  const v = s.apply(cmd);
+  if (!v.ok) toast(v.reason, "warn");
+}
+
+function select<T extends string | number>(options: { value: T; label: string }[], current: T, onPick: (v: T) => void, label: string): HTMLSelectElement {
+  const el = h("select", { "aria-label": label }, options.map((o) => h("option", { value: String(o.value), selected: o.value === current }, o.label))) as HTMLSelectElement;
+  el.addEventListener("change", () => {
+    const o = options.find((x) => String(x.value) === el.value);
+    if (o) onPick(o.value);
+  });
+  return el;
+}
+
+function lbControls(s: GameSession, host: Host, lb: Extract<AnyService, { kind: "lb" }>, keep: Keep): HTMLElement {
+  const hc = h("input", { type: "checkbox", "data-config": "health-check" }) as HTMLInputElement;
+  hc.checked = lb.healthCheck;
+  hc.addEventListener("change", () => applyOrExplain(s, { type: "configureLb", host: host.id, healthCheck: hc.checked }));
+  const pair = s.state.pairs.find((p) => p.members.includes(host.id));
+  const others = s.state.hosts.filter((o) => o.id !== host.id && o.services.some((x) => x.kind === "lb") && !s.state.pairs.some((p) => p.members.includes(o.id)));
+  const rate = h("input", { type: "number", min: 0, max: 100000, step: 1, value: lb.rateLimit, style: "width: 80px", "aria-label": "Rate limit per client (req/s)" }) as HTMLInputElement;
+  rate.addEventListener("change", () => applyOrExplain(s, { type: "configureLb", host: host.id, rateLimit: Math.max(0, Math.floor(Number(rate.value) || 0)) }));
+  return h("div", { class: "controls", style: "flex-direction: column; align-items: stretch; gap: 6px" },
+    h("div", { class: "row" }, "Algorithm", infoButton(lb.algorithm),
+      select([{ value: "roundrobin", label: "Round robin" }, { value: "leastconn", label: "Least connections" }, { value: "source", label: "Source (IP hash)" }], lb.algorithm,
+        (v) => applyOrExplain(s, { type: "configureLb", host: host.id, algorithm: v }), "Load-balancing algorithm")),
+    h("div", { class: "row" }, h("label", { class: "check" }, hc, "Health checks"), infoButton("health-check"), " every ",
+      select(HEALTH_CHECK_INTERVALS.map((t) => ({ value: t, label: duration(t) })), lb.checkInterval, (v) => applyOrExplain(s, { type: "configureLb", host: host.id, checkInterval: v }), "Health-check interval")),
+    lb.markedDown.length ? h("div", { class: "small", style: "color: var(--warn)" }, `Marked down by health checks: ${lb.markedDown.map((id) => s.state.hosts.find((x) => x.id === id)?.name ?? id).join(", ")}`) : null,
+    s.game.scenario.allowed.rateLimit ? h("div", { class: "row" }, "Rate limit", rate, "req/s per client (0 = off)", infoButton("ddos")) : null,
+    s.game.scenario.allowed.lbPairs
+      ? pair
+        ? h("div", { class: "row" }, `In an ${pair.mode} pair${pair.vip ? ` (virtual IP ${pair.vip})` : ""}`, keep(actionButton(s, "Unpair", () => ({ type: "removeLbPair", pair: pair.id }), { cls: "small" })))
+        : h("div", { class: "row" }, others.length ? others.flatMap((o) => [
+            keep(actionButton(s, `Pair with ${o.name} (active-active)`, () => ({ type: "createLbPair", a: host.id, b: o.id, mode: "active-active" }), { cls: "small", hint: money(COSTS.lbPair) })),
+            keep(actionButton(s, `Pair with ${o.name} (active-passive)`, () => ({ type: "createLbPair", a: host.id, b: o.id, mode: "active-passive" }), { cls: "small", hint: money(COSTS.lbPair) })),
+          ]) : h("span", { class: "small muted" }, "Install HAProxy on a second server to make a pair."), infoButton("active-passive"))
+      : null,
+    certControls(s, host, keep),
+  );
+}
+
+function firewallControls(s: GameSession, host: Host, open: number[]): HTMLElement {
+  const boxes = KNOWN_PORTS.map((port) => {
+    const box = h("input", { type: "checkbox", "data-port": port }) as HTMLInputElement;
+    box.checked = open.includes(port);
+    box.addEventListener("change", () => {
+      const ports = KNOWN_PORTS.filter((p) => (p === port ? box.checked : open.includes(p)));
+      applyOrExplain(s, { type: "setFirewall", host: host.id, openPorts: [...ports] });
+    });
+    return h("label", { class: "check" }, box, `${port} ${PORT_NAMES[port] ?? ""}`);
+  });
+  return h("div", { class: "controls", style: "flex-direction: column; align-items: stretch" }, h("div", { class: "small muted" }, "Open ports (everything else is blocked):"), h("div", { class: "ports" }, boxes));
+}
+
+function dbControls(s: GameSession, host: Host, db: Extract<AnyService, { kind: "db" }>, keep: Keep): HTMLElement {
+  return h("div", { class: "controls", style: "flex-direction: column; align-items: stretch; gap: 4px" },
+    h("div", { class: "small" }, db.role === "primary" ? "▲ Primary: takes every write" : `▽ Replica: ${db.lagTicks ? `${duration(db.lagTicks)} behind` : "in sync"}`, " · disk ", `${Math.round(db.diskPermille / 10)} % full`),
+    h("div", { class: "row" },
+      db.role === "replica" ? keep(actionButton(s, "Promote to primary", () => ({ type: "promoteReplica", host: host.id }), { cls: "small primary" })) : null,
+      keep(actionButton(s, "Purge old logs", () => ({ type: "purgeDisk", host: host.id }), { cls: "small", hint: money(COSTS.purgeDisk) })),
+      infoButton("replication"),
+    ),
+  );
+}
+
+function certControls(s: GameSession, host: Host, keep: Keep): HTMLElement | null {
+  if (!s.game.scenario.allowed.services.includes("firewall")) return null;
+  const cert = host.cert;
+  const left = cert ? cert.expiresAt - s.state.tick : 0;
+  const text = !cert ? "No certificate: plain HTTP" : left <= 0 ? "✖ Certificate expired" : `🔒 Certificate valid for ${duration(left)}`;
+  return h("div", { class: "row small" }, text,
+    keep(actionButton(s, cert ? "Renew certificate" : "Buy certificate", () => ({ type: "buyCert", host: host.id }), { cls: "small", hint: money(COSTS.certificate) })),
+    infoButton("https"));
+}

@@ -1,0 +1,42 @@
+// The one HTTP + WebSocket server: Colyseus rooms (co-op and classroom, added in later issues) and
+// the Express app that serves the built client. Everything shares one port so a browser that
+// loaded the game can join a room on the same origin.
+import config from "@colyseus/tools";
+import express from "express";
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { SIM_VERSION } from "../shared/index.js";
+
+const here = dirname(fileURLToPath(import.meta.url));
+/** Where `vite build` writes the client. Overridable so tests can point at a fixture build. */
+export const DIST_DIR = resolve(process.env.NINES_DIST ?? join(here, "..", "dist"));
+
+export default config({
+  displayLogs: process.env.NINES_QUIET !== "1",
+
+  initializeGameServer(_gameServer) {
+    // Rooms go here, e.g. gameServer.define("coop", CoopRoom); none exist yet (solo needs none).
+  },
+
+  initializeExpress(app) {
+    app.get("/health", (_req, res) => {
+      res.json({ ok: true, simVersion: SIM_VERSION, client: existsSync(join(DIST_DIR, "index.html")) });
+    });
+
+    // Hashed assets never change, so browsers may keep them; index.html must always be fresh.
+    app.use("/assets", express.static(join(DIST_DIR, "assets"), { immutable: true, maxAge: "1y", fallthrough: false }));
+    app.use(express.static(DIST_DIR, { index: "index.html", maxAge: 0 }));
+
+    // Single-page app: any other GET that wants HTML gets the client.
+    app.get("*", (req, res, next) => {
+      if (!req.accepts("html")) return next();
+      const index = join(DIST_DIR, "index.html");
+      if (!existsSync(index)) {
+        res.status(503).type("text/plain").send("The client is not built yet: run `npm run build` (npm start does it for you).");
+        return;
+      }
+      res.sendFile(index);
+    });
+  },
+});
