@@ -142,7 +142,7 @@ export class BoardScene extends Phaser.Scene {
       const p = this.layout.hosts.get(host.id);
       if (p && this.dragging !== host.id && !this.tweens.isTweening(card)) card.setPosition(p.x, p.y);
       const util = i < report.hostUtil.length ? report.hostUtil[i] : host.utilPermille;
-      card.sync(host, util, {
+      card.sync(state, host, util, {
         selected: model.selection.hostId === host.id,
         connectSource: model.selection.connectFrom === host.id,
         hovered: this.hovered === host.id,

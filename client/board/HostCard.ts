@@ -2,7 +2,7 @@
 // a load meter, and its trouble made visible: starting (dashed, dim), down (dark, cracked, red
 // ✖), hardware failure (on fire), breached (purple, skull tag). Redrawn only when what it shows changes.
 import Phaser from "phaser";
-import { isMonitored, type Host } from "../../shared/index.js";
+import { isMonitored, visibleHostStatus, visibleServiceStatus, type AnyService, type GameState, type Host, type RunStatus } from "../../shared/index.js";
 import { HOST_H, HOST_W } from "../logic/boardLayout.js";
 import { COLOURS, STATUS_CSS } from "./palette.js";
 
@@ -50,14 +50,17 @@ export class HostCard extends Phaser.GameObjects.Container {
   }
 
   /** Brings the card up to date; cheap when nothing changed. */
-  sync(host: Host, utilPermille: number, flags: CardFlags, now: number): void {
+  sync(state: GameState, host: Host, utilPermille: number, flags: CardFlags, now: number): void {
     const monitored = isMonitored(host);
+    // Only what the player has been told: an unmonitored failure shows once users complain.
+    const status = visibleHostStatus(state, host);
+    const svcStatus = host.services.map((s) => visibleServiceStatus(state, host, s));
     const loadBucket = Math.min(12, Math.floor(utilPermille / 100));
-    const svc = host.services.map((s) => `${s.kind}:${s.status}:${s.kind === "db" ? s.role : ""}`).join(",");
-    const sig = [host.name, host.status, host.note, host.compromised, host.publicIp, svc, loadBucket, monitored, monitored ? Math.round(utilPermille / 10) : 0, flags.selected, flags.connectSource, flags.hovered, flags.lowDetail, host.cert ? 1 : 0].join("|");
+    const svc = host.services.map((s, i) => `${s.kind}:${svcStatus[i]}:${s.kind === "db" ? s.role : ""}`).join(",");
+    const sig = [host.name, status, host.note, host.compromised, host.publicIp, svc, loadBucket, monitored, monitored ? Math.round(utilPermille / 10) : 0, flags.selected, flags.connectSource, flags.hovered, flags.lowDetail, host.cert ? 1 : 0].join("|");
     if (sig !== this.signature) {
       this.signature = sig;
-      this.redraw(host, utilPermille, monitored, flags);
+      this.redraw(host, status, svcStatus, utilPermille, monitored, flags);
     }
     if (this.burning) {
       this.flames.forEach((f, i) => {
@@ -67,12 +70,12 @@ export class HostCard extends Phaser.GameObjects.Container {
     }
   }
 
-  private redraw(host: Host, util: number, monitored: boolean, flags: CardFlags): void {
+  private redraw(host: Host, hostStatus: RunStatus, svcStatus: RunStatus[], util: number, monitored: boolean, flags: CardFlags): void {
     const g = this.machine;
     const w = HOST_W;
     const hh = HOST_H;
-    const down = host.status === "down";
-    const starting = host.status === "starting";
+    const down = hostStatus === "down";
+    const starting = hostStatus === "starting";
     const breached = host.compromised;
     g.clear();
     // Selection halo.
@@ -122,14 +125,14 @@ export class HostCard extends Phaser.GameObjects.Container {
     this.nameText.setText(host.name).setColor(down ? "#b9a9a4" : COLOURS.text);
     this.ipText.setText(host.publicIp ? `${host.publicIp} · ${host.privateIp}` : `${host.privateIp} (private)`).setVisible(!flags.lowDetail);
     this.loadText.setText(down ? "—" : monitored ? `CPU ${Math.round(util / 10)}%` : util > 1000 ? "overloaded" : "no agent").setColor(monitored ? COLOURS.text : COLOURS.faint).setVisible(!flags.lowDetail);
-    this.layoutBadges(host, flags.lowDetail);
-    const status = breached ? "☠ BREACHED: attacker's miner" : down ? `✖ DOWN · ${host.note || "failed"}` : starting ? `◐ ${host.note || "starting"}…` : serviceTrouble(host);
+    this.layoutBadges(host, hostStatus, svcStatus, flags.lowDetail);
+    const status = breached ? "☠ BREACHED: attacker's miner" : down ? `✖ DOWN · ${host.note || "failed"}` : starting ? `◐ ${host.note || "starting"}…` : serviceTrouble(host, svcStatus);
     this.statusText.setText(status).setVisible(status !== "" && !flags.lowDetail).setColor(breached ? STATUS_CSS.breached : down ? STATUS_CSS.down : starting ? STATUS_CSS.starting : STATUS_CSS.down);
     this.burning = down && /fail|fire|hardware/i.test(host.note) && !flags.lowDetail;
     for (const f of this.flames) f.setVisible(this.burning);
   }
 
-  private layoutBadges(host: Host, lowDetail: boolean): void {
+  private layoutBadges(host: Host, hostStatus: RunStatus, svcStatus: RunStatus[], lowDetail: boolean): void {
     const n = host.services.length;
     // Room for a label under each badge when there are few; many badges sit closer, unlabelled.
     const spacing = n <= 4 ? 42 : (HOST_W - 24 - BADGE) / Math.max(1, n - 1);
@@ -141,19 +144,20 @@ export class HostCard extends Phaser.GameObjects.Container {
       if (!svc) { img.setVisible(false); label.setVisible(false); return; }
       const x = x0 + i * spacing;
       img.setTexture(`svc-${svc.kind}`).setDisplaySize(BADGE, BADGE).setPosition(x, y).setVisible(true);
-      img.setAlpha(svc.status === "up" && host.status !== "down" ? 1 : 0.35);
+      const st = svcStatus[i];
+      img.setAlpha(st === "up" && hostStatus !== "down" ? 1 : 0.35);
       const role = svc.kind === "db" ? (svc.role === "primary" ? "▲" : "▽") : "";
-      const mark = svc.status === "down" ? "✖" : svc.status === "starting" ? "…" : "";
+      const mark = st === "down" ? "✖" : st === "starting" ? "…" : "";
       label.setText(`${role}${SVC_SHORT[svc.kind]}${mark}`).setPosition(x, y + BADGE / 2 + 1).setVisible(!lowDetail && n <= 4);
-      label.setColor(svc.status === "down" ? STATUS_CSS.down : svc.status === "starting" ? STATUS_CSS.starting : COLOURS.muted);
+      label.setColor(st === "down" ? STATUS_CSS.down : st === "starting" ? STATUS_CSS.starting : COLOURS.muted);
     });
   }
 }
 
-function serviceTrouble(host: Host): string {
-  const bad = host.services.find((s) => s.status === "down");
+function serviceTrouble(host: Host, svcStatus: RunStatus[]): string {
+  const bad: AnyService | undefined = host.services.find((_s, i) => svcStatus[i] === "down");
   if (bad) return `✖ ${SVC_SHORT[bad.kind]} ${bad.note || "down"}`;
-  const starting = host.services.find((s) => s.status === "starting");
+  const starting = host.services.find((_s, i) => svcStatus[i] === "starting");
   if (starting) return `◐ ${SVC_SHORT[starting.kind]}: ${starting.note || "starting"}…`;
   return "";
 }

@@ -1,5 +1,5 @@
 // "Failing now": why requests fail this very second, at which hop, and what would fix it.
-import { decodeReasonKey, REASONS, TICKS_PER_SECOND } from "../../shared/index.js";
+import { decodeReasonKey, hiddenFailure, REASONS, TICKS_PER_SECOND } from "../../shared/index.js";
 import { compact, fillHost } from "../logic/format.js";
 import type { GameSession } from "../logic/session.js";
 import { h } from "./dom.js";
@@ -19,13 +19,23 @@ export class FailingNow {
     const report = this.session.game.report();
     const hosts = this.session.state.hosts;
     const out: FailingReason[] = [];
+    let unexplained = 0;
     for (const [key, count] of report.reasons) {
       if (count <= 0) continue;
       const { reason, hostIndex } = decodeReasonKey(key);
       const text = REASONS[reason];
       if (!text) continue;
-      const name = hosts[hostIndex]?.name ?? "a server";
+      const host = hosts[hostIndex];
+      // A failure nobody has reported yet: users see errors, the player cannot see why.
+      if (host && hiddenFailure(this.session.state, host)) {
+        unexplained += count;
+        continue;
+      }
+      const name = host?.name ?? "a server";
       out.push({ text: fillHost(text.what, name), fix: fillHost(text.fix, name), perSecond: count * TICKS_PER_SECOND });
+    }
+    if (unexplained > 0) {
+      out.push({ text: "users get errors and nothing tells you why yet", fix: "Monitoring agents would say where; otherwise wait for the complaints.", perSecond: unexplained * TICKS_PER_SECOND });
     }
     return out.sort((a, b) => b.perSecond - a.perSecond).slice(0, 4);
   }

@@ -1,5 +1,5 @@
 // The chapter goal and how the run is doing against it, checked live.
-import { audit, slaPermyriad } from "../../shared/index.js";
+import { goalProgress } from "../../shared/index.js";
 import { clock, permyriad } from "../logic/format.js";
 import type { GameSession } from "../logic/session.js";
 import { h, setText } from "./dom.js";
@@ -26,20 +26,21 @@ export class GoalPanel {
   refresh(): void {
     const s = this.session.state;
     const sc = this.session.game.scenario;
-    const sla = slaPermyriad(s);
-    const min = sc.goal.minSlaPermyriad;
+    const goal = goalProgress(s, sc);
+    const sla = goal.slaPermyriad;
+    const min = goal.minSlaPermyriad;
     this.fill.style.width = `${sla / 100}%`;
     this.fill.className = `fill ${sla < min ? "bad" : ""}`;
     this.mark.style.left = `${min / 100}%`;
     this.mark.style.display = min > 0 ? "" : "none";
-    const left = sc.durationTicks ? Math.max(0, sc.durationTicks - s.tick) : 0;
+    const left = Math.max(0, goal.ticksLeft);
     const served = s.launchedAt < 0 ? "Not live yet: no DNS record." : `${permyriad(sla)} served${min ? ` (goal ${permyriad(min, 0)})` : ""}`;
     setText(this.line, `${served}${sc.durationTicks ? ` · ${clock(left)} left` : ""}`);
-    if (sc.goal.requires.length === 0) {
+    if (goal.checks.length === 0) {
       if (this.lastChecks !== "none") { this.checks.replaceChildren(); this.lastChecks = "none"; }
       return;
     }
-    const findings = audit(s).filter((f) => (sc.goal.requires as readonly string[]).includes(f.id));
+    const findings = goal.checks;
     const sig = findings.map((f) => `${f.id}${f.ok}`).join();
     if (sig === this.lastChecks) return;
     this.lastChecks = sig;

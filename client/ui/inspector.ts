@@ -1,6 +1,6 @@
 // The right-hand panel for the selected server: its state, its software and every action on it.
 // Rebuilt only when what it shows changes shape; live numbers are updated in place.
-import { COSTS, HOST_TIERS, isMonitored, memoryUsedMb, SERVICE_ORDER, SERVICES, type Host, type ServiceKind } from "../../shared/index.js";
+import { COSTS, HOST_TIERS, isMonitored, memoryUsedMb, SERVICE_ORDER, SERVICES, visibleHostStatus, visibleServiceStatus, type Host, type ServiceKind } from "../../shared/index.js";
 import { duration, money, utilisation } from "../logic/format.js";
 import type { GameSession } from "../logic/session.js";
 import { actionButton, type ActionButton } from "./actionButton.js";
@@ -47,15 +47,17 @@ export class Inspector {
     const cpu = h("dd", null);
     const mem = h("dd", null);
     this.live = { cpu, mem };
-    const statusText = host.compromised ? "breached" : host.status;
+    // What the player has been told, not the hidden truth (monitoring is sight).
+    const seen = visibleHostStatus(s.state, host);
+    const statusText = host.compromised ? "breached" : seen;
     const installable = SERVICE_ORDER.filter((k) => sc.allowed.services.includes(k) && !host.services.some((x) => x.kind === k));
     const neighbours = s.state.links.filter((l) => l.from === host.id || l.to === host.id).map((l) => (l.from === host.id ? l.to : l.from));
     const nameOf = (id: number) => s.state.hosts.find((x) => x.id === id)?.name ?? `#${id}`;
 
     this.el.replaceChildren(
       h("section", { class: "card" },
-        h("div", { class: "host-head" }, h("h2", null, host.name), h("span", { class: `status-pill ${host.compromised ? "down" : host.status}` }, statusText === "up" ? "● up" : statusText === "starting" ? "◐ starting" : `✖ ${statusText}`)),
-        host.note ? h("div", { class: "small muted" }, host.note) : null,
+        h("div", { class: "host-head" }, h("h2", null, host.name), h("span", { class: `status-pill ${host.compromised ? "down" : seen}` }, statusText === "up" ? "● up" : statusText === "starting" ? "◐ starting" : `✖ ${statusText}`)),
+        host.note && seen !== "up" ? h("div", { class: "small muted" }, host.note) : null,
         h("dl", { class: "kv" },
           h("dt", null, "Machine"), h("dd", null, HOST_TIERS[host.tier].label),
           h("dt", null, "Public IP"), h("dd", null, host.publicIp ?? "none (private only)"),
@@ -65,7 +67,7 @@ export class Inspector {
           h("dt", null, "Upkeep"), h("dd", null, `${money(HOST_TIERS[host.tier].upkeepPerSecond * 60)}/min`),
         ),
         h("div", { class: "row" },
-          host.status === "down" || host.compromised ? btn(actionButton(s, host.compromised ? "Rebuild" : "Repair", () => ({ type: "repairHost", host: host.id }), { cls: "primary small", hint: money(COSTS.repairHost) })) : null,
+          seen === "down" || host.compromised ? btn(actionButton(s, host.compromised ? "Rebuild" : "Repair", () => ({ type: "repairHost", host: host.id }), { cls: "primary small", hint: money(COSTS.repairHost) })) : null,
           h("button", { class: "action small", type: "button", "data-action": "connect", title: "Then click the server to connect to (C)", onclick: () => this.hooks.startConnect(host.id) }, h("span", { class: "label" }, "Connect to…")),
           btn(actionButton(s, "Sell", () => ({ type: "sellHost", host: host.id }), { cls: "small danger", hint: `+${money(Math.floor(HOST_TIERS[host.tier].price / 2))}`, then: () => this.hooks.deselect() })),
         ),
@@ -95,5 +97,6 @@ function signatureOf(session: GameSession, host: Host): string {
   const pairs = st.pairs.map((p) => `${p.id}:${p.members}`).join(",");
   const svcs = host.services.map((x) => JSON.stringify({ ...x, lastWrites: 0, readyAt: 0, diskPermille: "diskPermille" in x ? Math.floor(x.diskPermille / 50) : 0, lagTicks: "lagTicks" in x ? Math.floor(x.lagTicks / 10) : 0 })).join();
   const cert = host.cert ? Math.floor((host.cert.expiresAt - st.tick) / 100) : "none";
-  return [host.id, host.status, host.note, host.tier, host.compromised, svcs, links, pairs, cert, st.replication, st.hosts.length].join("|");
+  const seen = host.services.map((x) => visibleServiceStatus(st, host, x)).join();
+  return [host.id, visibleHostStatus(st, host), seen, host.note, host.tier, host.compromised, svcs, links, pairs, cert, st.replication, st.hosts.length].join("|");
 }

@@ -1,6 +1,6 @@
 // The right-hand panel when no server is selected: the site as a whole (DNS, replication, the
 // server list) and how to play.
-import { findService } from "../../shared/index.js";
+import { findService, visibleHostStatus } from "../../shared/index.js";
 import { duration } from "../logic/format.js";
 import type { GameSession } from "../logic/session.js";
 import { actionButton, type ActionButton } from "./actionButton.js";
@@ -21,7 +21,7 @@ export class SitePanel {
 
   refresh(): void {
     const s = this.session.state;
-    const sig = JSON.stringify([s.dns.www, s.dns.apex, s.replication, s.hosts.map((x) => [x.id, x.name, x.status, x.services.length]), s.pairs.length]);
+    const sig = JSON.stringify([s.dns.www, s.dns.apex, s.replication, s.hosts.map((x) => [x.id, x.name, visibleHostStatus(s, x), x.services.length]), s.pairs.length]);
     if (sig !== this.signature) {
       this.signature = sig;
       this.build();
@@ -50,7 +50,7 @@ export class SitePanel {
         h("h3", null, `Servers (${s.hosts.length})`),
         s.hosts.length === 0 ? h("div", { class: "small muted" }, "None yet. Buy one from the toolbar below the board.") : null,
         h("div", { class: "svc-list" }, s.hosts.slice(0, 40).map((x) => h("button", { class: "btn small", type: "button", onclick: () => this.hooks.select(x.id), style: "width: 100%" },
-          h("span", null, `${x.status === "up" ? "●" : x.status === "starting" ? "◐" : "✖"} ${x.name}`), h("span", { class: "hint muted" }, x.services.map((k) => k.kind).join(" · ") || "empty")))),
+          h("span", null, `${statusMark(visibleHostStatus(s, x))} ${x.name}`), h("span", { class: "hint muted" }, x.services.map((k) => k.kind).join(" · ") || "empty")))),
       ),
       h("section", { class: "card small muted" },
         h("h3", null, "How to play"),
@@ -58,4 +58,8 @@ export class SitePanel {
       ),
     );
   }
+}
+
+function statusMark(status: string): string {
+  return status === "up" ? "●" : status === "starting" ? "◐" : "✖";
 }
