@@ -13,15 +13,17 @@ export function uptimePermyriad(state: GameState): number {
   return t.ticks === 0 ? 10000 : Math.floor((t.upTicks * 10000) / t.ticks);
 }
 
-/** How many nines of uptime: 99.9 % is 3. Counted exactly, without logarithms. */
+/**
+ * How many nines of uptime: 99.9 % is 3. Counted exactly, without logarithms, and never more than
+ * the run can show: claiming n nines takes at least 10^n ticks (a minute of perfect play is not
+ * "five nines").
+ */
 export function nines(state: GameState): number {
   const t = state.totals;
-  if (t.ticks === 0) return 0;
   const down = t.ticks - t.upTicks;
-  if (down === 0) return 5;
   let n = 0;
-  let scaled = down * 10;
-  while (n < 5 && scaled <= t.ticks) { n++; scaled *= 10; }
+  let scale = 10;
+  while (n < 5 && down * scale <= t.ticks && scale <= t.ticks) { n++; scale *= 10; }
   return n;
 }
 

@@ -80,3 +80,17 @@ describe("deploys", () => {
     expect(rolling).toBeLessThan(allAtOnce / 5);
   });
 });
+
+describe("nines", () => {
+  it("counts the nines of uptime, never more than the run is long enough to show", async () => {
+    const { nines } = await import("../../shared/index.js");
+    const at = (ticks: number, upTicks: number) => nines({ totals: { ticks, upTicks } } as never);
+    expect(at(0, 0)).toBe(0);
+    expect(at(60, 60)).toBe(1);
+    expect(at(6000, 6000)).toBe(3);
+    expect(at(6000, 5994)).toBe(3);
+    expect(at(6000, 5993)).toBe(2);
+    expect(at(1_000_000, 999_990)).toBe(5);
+    expect(at(6000, 5000)).toBe(0);
+  });
+});
