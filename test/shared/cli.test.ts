@@ -13,7 +13,8 @@ const sim = (...args: string[]) =>
     .then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }))
     .catch((e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }));
 
-describe("npm run sim", () => {
+// Each case starts a Node process (about a second with tsx); the limit only guards against a hang.
+describe("npm run sim", { timeout: 60_000 }, () => {
   it("--json prints one object with the run's results on its last line", async () => {
     const r = await sim("--scenario", "distributed", "--seed", "42", "--ticks", "3000", "--json");
     expect(r.code).toBe(0);
@@ -48,10 +49,10 @@ describe("npm run sim", () => {
       [["--replay", join(dir, "missing.json")], /cannot read the replay/],
       [["--bogus"], /Unknown option/],
     ];
-    for (const [args, message] of cases) {
-      const r = await sim(...args);
-      expect(r.code, args.join(" ")).not.toBe(0);
-      expect(r.stderr).toMatch(message);
-    }
+    const results = await Promise.all(cases.map(([args]) => sim(...args)));
+    results.forEach((r, i) => {
+      expect(r.code, cases[i][0].join(" ")).not.toBe(0);
+      expect(r.stderr).toMatch(cases[i][1]);
+    });
   });
 });
