@@ -18,10 +18,10 @@ export class BoardScene extends Phaser.Scene {
   private layout!: BoardLayout;
   private layoutKey = "";
   private readonly cards = new Map<number, HostCard>();
-  private links!: LinkLayer;
+  links!: LinkLayer;
   private dotLayer!: DotLayer;
   private edges!: EdgeNodes;
-  private grid!: Phaser.GameObjects.Graphics;
+  grid!: Phaser.GameObjects.Graphics;
   private headers: Phaser.GameObjects.Text[] = [];
   private cameraControl!: CameraControl;
   private lastLinks = 0;
@@ -113,8 +113,14 @@ export class BoardScene extends Phaser.Scene {
     const y0 = Math.floor((b.y - pad) / 40) * 40;
     const x1 = b.x + b.w + pad;
     const y1 = b.y + b.h + pad;
-    for (let x = x0; x <= x1; x += 40) g.lineStyle(1, x % 200 === 0 ? COLOURS.gridMajor : COLOURS.grid, 1).lineBetween(x, y0, x, y1);
-    for (let y = y0; y <= y1; y += 40) g.lineStyle(1, y % 200 === 0 ? COLOURS.gridMajor : COLOURS.grid, 1).lineBetween(x0, y, x1, y);
+    // Two paths, minor and major lines: a single stroke each, however big the board.
+    for (const major of [false, true]) {
+      g.lineStyle(1, major ? COLOURS.gridMajor : COLOURS.grid, 1);
+      g.beginPath();
+      for (let x = x0; x <= x1; x += 40) if ((x % 200 === 0) === major) { g.moveTo(x, y0); g.lineTo(x, y1); }
+      for (let y = y0; y <= y1; y += 40) if ((y % 200 === 0) === major) { g.moveTo(x0, y); g.lineTo(x1, y); }
+      g.strokePath();
+    }
   }
 
   override update(time: number, delta: number): void {
@@ -159,7 +165,7 @@ export class BoardScene extends Phaser.Scene {
     const lanes = model.lanes();
     if (time - this.lastLinks >= LINK_REDRAW_MS || this.dragging !== null) {
       this.lastLinks = time;
-      this.links.draw(state, this.layout, lanes, model.selection.connectFrom);
+      this.links.draw(state, this.layout, lanes, model.selection.connectFrom, this.cameras.main.zoom);
     }
     model.dots.update(delta / 1000, model.session.speed, lanes, (id) => this.layout.hosts.has(id));
     this.dotLayer.draw(this.layout);

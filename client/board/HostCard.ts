@@ -9,6 +9,8 @@ import { COLOURS, STATUS_CSS } from "./palette.js";
 const FONT = "Inter, 'Segoe UI', system-ui, sans-serif";
 const MONO = "'DejaVu Sans Mono', Consolas, monospace";
 const BADGE = 30;
+/** Colours of the service badges, for the far-out view where badges become chips. */
+const SERVICE_COLOURS: Record<string, number> = { web: 0x2fbf8f, app: 0xe69f00, db: 0x56b4e9, lb: 0xcc79a7, firewall: 0xd55e00, monitor: 0xf0e442 };
 const SVC_SHORT: Record<string, string> = { web: "Nginx", app: "App", db: "MySQL", lb: "HAProxy", firewall: "ufw", monitor: "Agent" };
 
 export interface CardFlags { selected: boolean; connectSource: boolean; hovered: boolean; reducedMotion: boolean; lowDetail: boolean }
@@ -78,6 +80,7 @@ export class HostCard extends Phaser.GameObjects.Container {
     const starting = hostStatus === "starting";
     const breached = host.compromised;
     g.clear();
+    if (flags.lowDetail) return this.redrawFar(host, hostStatus, svcStatus, util, flags);
     // Selection halo.
     if (flags.selected || flags.connectSource) {
       g.lineStyle(4, flags.connectSource ? COLOURS.connect : COLOURS.select, 0.9).strokeRoundedRect(-w / 2 - 6, -hh / 2 - 6, w + 12, hh + 12, 14);
@@ -122,7 +125,7 @@ export class HostCard extends Phaser.GameObjects.Container {
       if (on && util > 1000 && i >= 7) g.lineStyle(2, 0x0f141b).lineBetween(bx + i * (segW + 2), by + 10, bx + i * (segW + 2) + segW, by);
     }
     g.setAlpha(down ? 0.85 : 1);
-    this.nameText.setText(host.name).setColor(down ? "#b9a9a4" : COLOURS.text);
+    this.nameText.setText(host.name).setColor(down ? "#b9a9a4" : COLOURS.text).setVisible(true);
     this.ipText.setText(host.publicIp ? `${host.publicIp} · ${host.privateIp}` : `${host.privateIp} (private)`).setVisible(!flags.lowDetail);
     this.loadText.setText(down ? "—" : monitored ? `CPU ${Math.round(util / 10)}%` : util > 1000 ? "overloaded" : "no agent").setColor(monitored ? COLOURS.text : COLOURS.faint).setVisible(!flags.lowDetail);
     this.layoutBadges(host, hostStatus, svcStatus, flags.lowDetail);
@@ -130,6 +133,32 @@ export class HostCard extends Phaser.GameObjects.Container {
     this.statusText.setText(status).setVisible(status !== "" && !flags.lowDetail).setColor(breached ? STATUS_CSS.breached : down ? STATUS_CSS.down : starting ? STATUS_CSS.starting : STATUS_CSS.down);
     this.burning = down && /fail|fire|hardware/i.test(host.note) && !flags.lowDetail;
     for (const f of this.flames) f.setVisible(this.burning);
+  }
+
+  /**
+   * Zoomed far out (a big board) the details are too small to read: a few plain rectangles per
+   * card keep the shape language (status, services, load) and cost a fraction to draw.
+   */
+  private redrawFar(host: Host, hostStatus: RunStatus, svcStatus: RunStatus[], util: number, flags: CardFlags): void {
+    const g = this.machine;
+    const w = HOST_W;
+    const hh = HOST_H;
+    const down = hostStatus === "down";
+    const edge = host.compromised ? COLOURS.breached : down ? COLOURS.down : hostStatus === "starting" ? COLOURS.starting : flags.selected ? COLOURS.select : COLOURS.border;
+    g.fillStyle(down ? COLOURS.cardDown : COLOURS.card, 1).fillRect(-w / 2, -hh / 2, w, hh);
+    g.lineStyle(down || flags.selected ? 10 : 5, edge, 1).strokeRect(-w / 2, -hh / 2, w, hh);
+    host.services.forEach((svc, i) => {
+      const colour = svcStatus[i] === "up" ? SERVICE_COLOURS[svc.kind] : 0x3a4759;
+      g.fillStyle(colour, 1).fillRect(-w / 2 + 14 + i * 34, -hh / 2 + 16, 28, 40);
+    });
+    const load = Math.min(1, util / 1000);
+    g.fillStyle(COLOURS.load[Math.min(4, Math.floor(load * 4.99 + (util > 1000 ? 1 : 0)))], 1).fillRect(-w / 2 + 14, hh / 2 - 34, (w - 28) * load, 20);
+    if (down) g.lineStyle(12, COLOURS.down, 1).lineBetween(-w / 2, -hh / 2, w / 2, hh / 2).lineBetween(w / 2, -hh / 2, -w / 2, hh / 2);
+    for (const t of [this.nameText, this.ipText, this.loadText, this.statusText]) t.setVisible(false);
+    for (const img of this.badges) img.setVisible(false);
+    for (const l of this.badgeLabels) l.setVisible(false);
+    this.burning = false;
+    for (const f of this.flames) f.setVisible(false);
   }
 
   private layoutBadges(host: Host, hostStatus: RunStatus, svcStatus: RunStatus[], lowDetail: boolean): void {

@@ -10,32 +10,55 @@ import { COLOURS } from "./palette.js";
 
 const seg: Segment = { x1: 0, y1: 0, x2: 0, y2: 0 };
 
+/** Lines are grouped by look and each group is one path: hundreds of links cost a few strokes. */
+interface Style { width: number; colour: number; alpha: number; dashed: boolean }
+interface Group { style: Style; lines: number[] }
+
 export class LinkLayer {
-  private readonly g: Phaser.GameObjects.Graphics;
+  readonly g: Phaser.GameObjects.Graphics;
+  private readonly groups = new Map<string, Group>();
+  private readonly arrows = new Map<number, number[]>();
 
   constructor(scene: Phaser.Scene) {
     this.g = scene.add.graphics().setDepth(1);
   }
 
-  draw(state: GameState, layout: BoardLayout, lanes: readonly Lane[], connectFrom: number | null): void {
+  draw(state: GameState, layout: BoardLayout, lanes: readonly Lane[], connectFrom: number | null, zoom: number): void {
     const g = this.g;
     g.clear();
+    for (const grp of this.groups.values()) grp.lines.length = 0;
+    for (const list of this.arrows.values()) list.length = 0;
     const byKey = new Map<string, Lane>();
     for (const l of lanes) byKey.set(l.key, l);
-    // Idle links first, so busy ones draw on top.
+    const arrows = zoom >= 0.3;
     for (const link of state.links) {
       const lane = byKey.get(`l${link.id}`);
-      const a = lane ? lane.fromId : link.from;
-      const b = lane ? lane.toId : link.to;
-      if (!laneSegment(layout, a, b, seg)) continue;
-      this.line(lane ?? null, false);
+      if (!laneSegment(layout, lane ? lane.fromId : link.from, lane ? lane.toId : link.to, seg)) continue;
+      this.add(lane ?? null, false, arrows);
     }
     // The internet reaches every host with a public address; the wire lights up when used.
     for (const host of state.hosts) {
-      if (!host.publicIp) continue;
-      const lane = byKey.get(`e${host.id}`) ?? null;
-      if (!laneSegment(layout, 0, host.id, seg)) continue;
-      this.line(lane, true);
+      if (!host.publicIp || !laneSegment(layout, 0, host.id, seg)) continue;
+      this.add(byKey.get(`e${host.id}`) ?? null, true, arrows);
+    }
+    for (const { style, lines } of this.groups.values()) {
+      if (lines.length === 0) continue;
+      g.lineStyle(style.width, style.colour, style.alpha);
+      g.beginPath();
+      for (let i = 0; i < lines.length; i += 4) {
+        if (style.dashed) dashes(g, lines[i], lines[i + 1], lines[i + 2], lines[i + 3]);
+        else { g.moveTo(lines[i], lines[i + 1]); g.lineTo(lines[i + 2], lines[i + 3]); }
+      }
+      g.strokePath();
+    }
+    for (const [colour, pts] of this.arrows) {
+      if (pts.length === 0) continue;
+      g.fillStyle(colour, 0.9);
+      g.beginPath();
+      for (let i = 0; i < pts.length; i += 6) {
+        g.moveTo(pts[i], pts[i + 1]); g.lineTo(pts[i + 2], pts[i + 3]); g.lineTo(pts[i + 4], pts[i + 5]); g.closePath();
+      }
+      g.fillPath();
     }
     if (connectFrom !== null) {
       const from = layout.hosts.get(connectFrom);
@@ -43,18 +66,18 @@ export class LinkLayer {
     }
   }
 
-  private line(lane: Lane | null, fromInternet: boolean): void {
-    const g = this.g;
+  private add(lane: Lane | null, fromInternet: boolean, arrows: boolean): void {
     const rate = lane ? laneRate(lane) : 0;
-    const width = rate > 0 ? 2 + Math.min(7, 1.3 * Math.log10(1 + rate)) : fromInternet ? 1.5 : 2;
+    // Thickness in a few steps, so lines share styles: thicker where more requests flow.
+    const width = rate > 0 ? 2 + Math.min(7, Math.round(1.3 * Math.log10(1 + rate))) : fromInternet ? 1.5 : 2;
     const failing = lane !== null && lane.failedShare > 0.2;
     const colour = failing ? COLOURS.linkFailing : rate > 0 ? COLOURS.linkBusy : COLOURS.link;
-    const alpha = rate > 0 ? 0.55 : fromInternet ? 0.35 : 0.8;
-    if (failing) {
-      dashed(g, seg, width, colour, 0.8);
-    } else {
-      g.lineStyle(width, colour, alpha).lineBetween(seg.x1, seg.y1, seg.x2, seg.y2);
-    }
+    const alpha = failing ? 0.85 : rate > 0 ? 0.55 : fromInternet ? 0.35 : 0.8;
+    const key = `${width}|${colour}|${alpha}|${failing}`;
+    let grp = this.groups.get(key);
+    if (!grp) this.groups.set(key, (grp = { style: { width, colour, alpha, dashed: failing }, lines: [] }));
+    grp.lines.push(seg.x1, seg.y1, seg.x2, seg.y2);
+    if (!arrows) return;
     // An arrowhead shows which way requests go.
     const dx = seg.x2 - seg.x1;
     const dy = seg.y2 - seg.y1;
@@ -64,16 +87,18 @@ export class LinkLayer {
     const tipX = seg.x2 - ux * 3;
     const tipY = seg.y2 - uy * 3;
     const s = 7 + width;
-    g.fillStyle(colour, Math.min(1, alpha + 0.3)).fillTriangle(tipX, tipY, tipX - ux * s - uy * s * 0.55, tipY - uy * s + ux * s * 0.55, tipX - ux * s + uy * s * 0.55, tipY - uy * s - ux * s * 0.55);
+    let pts = this.arrows.get(colour);
+    if (!pts) this.arrows.set(colour, (pts = []));
+    pts.push(tipX, tipY, tipX - ux * s - uy * s * 0.55, tipY - uy * s + ux * s * 0.55, tipX - ux * s + uy * s * 0.55, tipY - uy * s - ux * s * 0.55);
   }
 }
 
-function dashed(g: Phaser.GameObjects.Graphics, s: Segment, width: number, colour: number, alpha: number): void {
-  const len = Math.hypot(s.x2 - s.x1, s.y2 - s.y1);
-  g.lineStyle(width, colour, alpha);
+function dashes(g: Phaser.GameObjects.Graphics, x1: number, y1: number, x2: number, y2: number): void {
+  const len = Math.hypot(x2 - x1, y2 - y1);
   for (let d = 0; d < len; d += 18) {
     const a = d / len;
     const b = Math.min(len, d + 10) / len;
-    g.lineBetween(s.x1 + (s.x2 - s.x1) * a, s.y1 + (s.y2 - s.y1) * a, s.x1 + (s.x2 - s.x1) * b, s.y1 + (s.y2 - s.y1) * b);
+    g.moveTo(x1 + (x2 - x1) * a, y1 + (y2 - y1) * a);
+    g.lineTo(x1 + (x2 - x1) * b, y1 + (y2 - y1) * b);
   }
 }

@@ -58,7 +58,7 @@ export class CameraControl {
     const cam = this.scene.cameras.main;
     const b = layout.bounds;
     const viewH = Math.max(100, cam.height - TOP_UI - BOTTOM_UI);
-    const zoom = Phaser.Math.Clamp(Math.min(cam.width / b.w, viewH / b.h), MIN_ZOOM, 1.15);
+    const zoom = Phaser.Math.Clamp(Math.min(cam.width / b.w, viewH / b.h), MIN_ZOOM, 1.35);
     cam.setZoom(zoom);
     // Centre the board in the free band between the legend and the toolbar.
     const shift = (BOTTOM_UI - TOP_UI) / 2 / zoom;

@@ -4,12 +4,12 @@ import Phaser from "phaser";
 import { BoardScene } from "./BoardScene.js";
 import type { BoardHandle, BoardModel } from "./boardModel.js";
 import { BootScene } from "./BootScene.js";
+import { chooseRenderer } from "./chooseRenderer.js";
 
 export function startBoard(parent: HTMLElement, model: BoardModel): BoardHandle {
   const board = new BoardScene(model);
   const game = new Phaser.Game({
-    // WebGL where the machine has it; Phaser falls back to canvas (e.g. headless without a GPU).
-    type: Phaser.AUTO,
+    type: chooseRenderer(location.search),
     parent,
     backgroundColor: "#0f141b",
     scale: { mode: Phaser.Scale.RESIZE, width: parent.clientWidth || 800, height: parent.clientHeight || 600 },

@@ -1,6 +1,6 @@
 // Where things sit on the board, in world units. The internet and DNS hold the left edge; hosts
 // stand in columns by role (load balancers, web, application, database), like the whiteboard
-// diagrams of the course. A column taller than MAX_ROWS wraps into more columns. A host the player
+// diagrams of the course. A big group wraps into a block of columns. A host the player
 // dragged keeps its spot.
 import type { GameState } from "../../shared/index.js";
 import { roleRank } from "./roles.js";
@@ -9,7 +9,11 @@ export const HOST_W = 188;
 export const HOST_H = 112;
 const GAP_X = 90;
 const GAP_Y = 34;
-const MAX_ROWS = 6;
+/** A column of up to 6 stays one column; bigger groups wrap into a roughly square block. */
+const MIN_ROWS = 6;
+function rowsFor(count: number): number {
+  return count <= MIN_ROWS ? Math.max(1, count) : Math.max(MIN_ROWS, Math.ceil(Math.sqrt(count * 1.3)));
+}
 export const INTERNET = { x: 0, y: 0, w: 150, h: 110 };
 export const DNS = { w: 150, h: 78 };
 
@@ -29,14 +33,14 @@ const LABELS = ["Load balancers", "Web servers", "App servers", "Databases"];
 export function layoutBoard(state: GameState, pinned: ReadonlyMap<number, Point> = new Map()): BoardLayout {
   const groups: number[][] = [[], [], [], []];
   for (const h of state.hosts) groups[roleRank(h)].push(h.id);
-  const tallest = Math.max(1, ...groups.map((g) => Math.min(MAX_ROWS, g.length)));
+  const tallest = Math.max(1, ...groups.map((g) => rowsFor(g.length)));
   const height = tallest * HOST_H + (tallest - 1) * GAP_Y;
   const hosts = new Map<number, Point>();
   const columns: BoardLayout["columns"] = [];
   let x = INTERNET.w / 2 + GAP_X + 40;
   groups.forEach((ids, rank) => {
     if (ids.length === 0) return;
-    const cols = Math.ceil(ids.length / MAX_ROWS);
+    const cols = Math.ceil(ids.length / rowsFor(ids.length));
     const rows = Math.ceil(ids.length / cols);
     const colHeight = rows * HOST_H + (rows - 1) * GAP_Y;
     const top = -colHeight / 2 + HOST_H / 2;

@@ -18,7 +18,12 @@ export class AuditPanel {
     const sig = findings.map((f) => `${f.ok}${f.detail}`).join();
     if (sig === this.last) return;
     this.last = sig;
-    this.list.replaceChildren(...findings.map((f) => h("li", { title: f.detail }, h("span", { class: f.ok ? "yes" : "no" }, f.ok ? "✔" : "✖"), h("span", null, f.ok ? f.title : f.detail))));
+    this.list.replaceChildren(...findings.map((f) => h("li", { title: f.detail }, h("span", { class: f.ok ? "yes" : "no" }, f.ok ? "✔" : "✖"), h("span", null, f.ok ? f.title : clip(f.detail)))));
   }
 }
 
+
+/** A finding that lists 150 servers helps nobody: the full text is in the tooltip. */
+function clip(text: string): string {
+  return text.length > 150 ? `${text.slice(0, 140).replace(/[, ]+[^, ]*$/, "")} …` : text;
+}

@@ -13,7 +13,8 @@ export interface InspectorHooks {
   deselect(): void;
 }
 
-export const SERVICE_CARD: Record<ServiceKind, string> = { web: "web", app: "app", db: "db", lb: "lb", firewall: "firewall", monitor: "monitor" };
+const INSTALL_LABEL: Record<ServiceKind, string> = { web: "Nginx", app: "App server", db: "MySQL", lb: "HAProxy", firewall: "Firewall", monitor: "Monitoring" };
+
 
 export class Inspector {
   readonly el = h("div", { class: "inspector", "data-panel": "inspector" });
@@ -79,7 +80,7 @@ export class Inspector {
         h("div", { class: "svc-list" }, host.services.map((svc) => serviceControls(s, host, svc, btn))),
         installable.length ? h("div", { class: "section-title" }, "Install") : null,
         h("div", { class: "install-grid" }, installable.map((k) =>
-          btn(actionButton(s, `+ ${SERVICES[k].product}`, () => ({ type: "install", host: host.id, service: k }), { tutorial: `install-${k}`, hint: `${SERVICES[k].label} · ${money(SERVICES[k].price)} · ${duration(SERVICES[k].installTicks)}` })))),
+          btn(actionButton(s, `+ ${INSTALL_LABEL[k]}`, () => ({ type: "install", host: host.id, service: k }), { tutorial: `install-${k}`, hint: `${money(SERVICES[k].price)} · ${duration(SERVICES[k].installTicks)}`, title: `${SERVICES[k].label} (${SERVICES[k].product})` })))),
       ),
       h("section", { class: "card" },
         h("h3", null, "Connections"),
