@@ -1,6 +1,6 @@
 // The wires: one line per link plus the internet's lines to public hosts. Thicker where more
-// requests flow; dashed red where many fail (a pattern, not only a colour). Redrawn a few times a
-// second, not every frame.
+// requests flow; red with a ✖ in the middle where many fail (a mark, not only a colour). Redrawn a
+// few times a second, not every frame, and at a fixed cost per link whatever the traffic.
 import Phaser from "phaser";
 import type { GameState } from "../../shared/index.js";
 import type { BoardLayout } from "../logic/boardLayout.js";
@@ -34,20 +34,21 @@ export class LinkLayer {
     for (const link of state.links) {
       const lane = byKey.get(`l${link.id}`);
       if (!laneSegment(layout, lane ? lane.fromId : link.from, lane ? lane.toId : link.to, seg)) continue;
-      this.add(lane ?? null, false, arrows);
+      this.add(lane ?? null, false, arrows, zoom);
     }
     // The internet reaches every host with a public address; the wire lights up when used.
     for (const host of state.hosts) {
       if (!host.publicIp || !laneSegment(layout, 0, host.id, seg)) continue;
-      this.add(byKey.get(`e${host.id}`) ?? null, true, arrows);
+      this.add(byKey.get(`e${host.id}`) ?? null, true, arrows, zoom);
     }
     for (const { style, lines } of this.groups.values()) {
       if (lines.length === 0) continue;
       g.lineStyle(style.width, style.colour, style.alpha);
       g.beginPath();
       for (let i = 0; i < lines.length; i += 4) {
-        if (style.dashed) dashes(g, lines[i], lines[i + 1], lines[i + 2], lines[i + 3]);
-        else { g.moveTo(lines[i], lines[i + 1]); g.lineTo(lines[i + 2], lines[i + 3]); }
+        g.moveTo(lines[i], lines[i + 1]);
+        g.lineTo(lines[i + 2], lines[i + 3]);
+        if (style.dashed && arrows) cross(g, (lines[i] + lines[i + 2]) / 2, (lines[i + 1] + lines[i + 3]) / 2, 7 + style.width);
       }
       g.strokePath();
     }
@@ -66,10 +67,13 @@ export class LinkLayer {
     }
   }
 
-  private add(lane: Lane | null, fromInternet: boolean, arrows: boolean): void {
+  private add(lane: Lane | null, fromInternet: boolean, arrows: boolean, zoom: number): void {
     const rate = lane ? laneRate(lane) : 0;
-    // Thickness in a few steps, so lines share styles: thicker where more requests flow.
-    const width = rate > 0 ? 2 + Math.min(7, Math.round(1.3 * Math.log10(1 + rate))) : fromInternet ? 1.5 : 2;
+    // Thickness in a few steps, so lines share styles: thicker where more requests flow. Zoomed
+    // far out, lines stay under a screen pixel: the difference is invisible there, and wide
+    // strokes are what a software rasteriser pays for most.
+    let width = rate > 0 ? 2 + Math.min(7, Math.round(1.3 * Math.log10(1 + rate))) : fromInternet ? 1.5 : 2;
+    if (zoom < 0.45) width = Math.min(width, 0.9 / zoom);
     const failing = lane !== null && lane.failedShare > 0.2;
     const colour = failing ? COLOURS.linkFailing : rate > 0 ? COLOURS.linkBusy : COLOURS.link;
     const alpha = failing ? 0.85 : rate > 0 ? 0.55 : fromInternet ? 0.35 : 0.8;
@@ -93,12 +97,10 @@ export class LinkLayer {
   }
 }
 
-function dashes(g: Phaser.GameObjects.Graphics, x1: number, y1: number, x2: number, y2: number): void {
-  const len = Math.hypot(x2 - x1, y2 - y1);
-  for (let d = 0; d < len; d += 18) {
-    const a = d / len;
-    const b = Math.min(len, d + 10) / len;
-    g.moveTo(x1 + (x2 - x1) * a, y1 + (y2 - y1) * a);
-    g.lineTo(x1 + (x2 - x1) * b, y1 + (y2 - y1) * b);
-  }
+/** A ✖ on a failing wire: the same two strokes however many requests fail. */
+function cross(g: Phaser.GameObjects.Graphics, x: number, y: number, r: number): void {
+  g.moveTo(x - r, y - r);
+  g.lineTo(x + r, y + r);
+  g.moveTo(x + r, y - r);
+  g.lineTo(x - r, y + r);
 }

@@ -24,8 +24,8 @@ export class BuildBar {
     this.publicBox.addEventListener("change", () => this.refresh());
     const tiers = TIER_ORDER.filter((t) => sc.allowed.tiers.includes(t));
     for (const [i, tier] of tiers.entries()) {
-      this.buttons.push(actionButton(session, `+ ${cap(tier)} server`, () => ({ type: "buyHost", tier, public: this.publicBox.checked }), {
-        cls: i === 0 ? "primary" : "", tutorial: i === 0 ? "buy-server" : undefined, hint: money(HOST_TIERS[tier].price), title: `${HOST_TIERS[tier].label} (B)`,
+      this.buttons.push(actionButton(session, `+ ${cap(tier)}`, () => ({ type: "buyHost", tier, public: this.publicBox.checked }), {
+        cls: i === 0 ? "primary" : "", tutorial: i === 0 ? "buy-server" : undefined, hint: `server · ${money(HOST_TIERS[tier].price)}`, title: `Buy a ${HOST_TIERS[tier].label} server (B)`,
       }));
     }
     const undo = actionButton(session, "↶ Undo", () => ({ type: "undo" }), { title: "Undo the last build action, within 30 s (Ctrl+Z)" });

@@ -64,6 +64,7 @@ export class GameScreen {
   private lastFrame = 0;
   private lastRefresh = 0;
   private lastAutosave = 0;
+  private lastDashboard = 0;
   private destroyed = false;
   private readonly offs: (() => void)[] = [];
   private readonly onKey = (e: KeyboardEvent) => this.key(e);
@@ -193,7 +194,11 @@ export class GameScreen {
     if (selected !== null) this.inspector.refresh(selected);
     else this.site.refresh();
     this.coach?.refresh();
-    if (this.dashboard.open && (force || Math.floor(this.session.state.tick / 10) !== Math.floor((this.session.state.tick - 1) / 10) || true)) this.dashboard.refresh();
+    // Charts move once a second of play at most; redrawing them faster only costs.
+    if (this.dashboard.open && (force || this.lastRefresh - this.lastDashboard >= 500)) {
+      this.lastDashboard = this.lastRefresh;
+      this.dashboard.refresh();
+    }
   }
 
   select(id: number | null): void {
@@ -262,11 +267,10 @@ export class GameScreen {
     else void this.dashboard.show();
   }
 
+  /** Saving pauses: the file then holds exactly the moment the player chose. */
   private openSave(): void {
-    const wasSpeed = this.session.speed;
     this.session.setSpeed(0);
     showSaveDialog({ store: this.app.store, game: this.session.game, onLoad: (g) => this.app.resume(g) });
-    void wasSpeed;
   }
 
   private leave(): void {
