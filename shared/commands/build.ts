@@ -34,7 +34,7 @@ export const buyHost: Handler<"buyHost"> = {
     const host: Host = {
       id: state.nextId++, name: cmd.name ?? defaultName(state), tier: cmd.tier, publicIp: null, privateIp: "",
       status: "starting", readyAt: state.tick + 50, note: "provisioning", services: [], cert: null, compromised: false,
-      backlog: 0, utilPermille: 0, boughtAt: state.tick,
+      backlog: 0, utilPermille: 0, saturatedTicks: 0, boughtAt: state.tick,
     };
     host.publicIp = cmd.public ? nextPublicIp(state) : null;
     host.privateIp = nextPrivateIp(state);

@@ -76,6 +76,8 @@ export interface Host {
   backlog: number;
   /** Last tick's CPU utilisation in permille (may exceed 1000 when overloaded). */
   utilPermille: number;
+  /** Consecutive ticks with a queue more than half full: a sustained overload becomes an incident. */
+  saturatedTicks: number;
   boughtAt: number;
 }
 

@@ -55,6 +55,7 @@ export function createState(scenario: Scenario, seed: number): GameState {
       compromised: false,
       backlog: 0,
       utilPermille: 0,
+      saturatedTicks: 0,
       boughtAt: 0,
     };
     host.publicIp = spec.public ? nextPublicIp(state) : null;

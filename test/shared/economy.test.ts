@@ -94,3 +94,23 @@ describe("nines", () => {
     expect(at(6000, 5000)).toBe(0);
   });
 });
+
+describe("overload", () => {
+  it("a sustained full queue becomes an incident naming the host, closed when it drains", async () => {
+    const { buy, must, newGame, run, setDemand } = await import("./helpers.js");
+    const game = newGame();
+    buy(game, "web-01", ["web", "app", "db"], { public: true, tier: "small" });
+    must(game, { type: "setDns", recordType: "A", values: ["8.8.8.8"], ttl: 50 });
+    setDemand(game, 50);
+    run(game, 200);
+    expect(game.state.incidents.some((i) => i.kind === "overload")).toBe(false);
+    setDemand(game, 400);
+    run(game, 200);
+    const incident = game.state.incidents.find((i) => i.kind === "overload")!;
+    expect(incident.title).toMatch(/web-01 is at capacity/);
+    expect(incident.resolvedAt).toBe(-1);
+    setDemand(game, 20);
+    run(game, 300);
+    expect(incident.resolvedAt).toBeGreaterThan(incident.tick);
+  });
+});

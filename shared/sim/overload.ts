@@ -1,0 +1,30 @@
+// Sustained overload becomes an incident, so the debrief can say "no room to grow" with a time
+// and a place: a queue more than half full for five seconds opens it, an emptied queue closes it.
+import { QUEUE_TICKS } from "../content/catalog.js";
+import type { GameState } from "../model/types.js";
+import { effectiveCapacity } from "./flow.js";
+import { openIncident, resolveIncidents } from "./incidents.js";
+import { topology } from "./topology.js";
+
+const OVERLOAD_AFTER = 50;
+
+export function watchOverload(state: GameState): void {
+  const swapping = topology(state).swapping;
+  for (let i = 0; i < state.hosts.length; i++) {
+    const h = state.hosts[i];
+    if (h.status === "up" && h.backlog > 0 && h.backlog * 2 > effectiveCapacity(h, swapping[i]) * QUEUE_TICKS) {
+      h.saturatedTicks++;
+      if (h.saturatedTicks === OVERLOAD_AFTER) {
+        openIncident(state, {
+          kind: "overload", host: h, severity: "warning",
+          title: `${h.name} is at capacity: latency climbs and requests are dropped`,
+          cause: `More work arrives than ${h.name}'s CPU can do; the queue grows until it overflows.`,
+          prevention: "Room to grow: more servers behind a load balancer, a bigger machine, or one role per server so each tier scales alone.",
+        });
+      }
+    } else if (h.saturatedTicks > 0) {
+      if (h.saturatedTicks >= OVERLOAD_AFTER) resolveIncidents(state, ["overload"], h.id);
+      h.saturatedTicks = 0;
+    }
+  }
+}
