@@ -1,5 +1,6 @@
-// Canonical 32-bit hash of plain data (FNV-1a over a type-tagged walk). Object keys are visited in
-// sorted order, so two states with the same content hash the same whatever their key order.
+// Canonical 32-bit hash of plain data (FNV-1a over a type-tagged walk). An object's hash combines
+// the hashes of its (key, value) pairs by addition, which does not depend on key order: two states
+// with the same content hash the same, and no key list is built or sorted on the way.
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
@@ -43,10 +44,15 @@ function mixValue(h: number, v: unknown): number {
         return h;
       }
       const obj = v as Record<string, unknown>;
-      const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
-      h = mixU32(mixByte(h, 6), keys.length);
-      for (const k of keys) h = mixValue(mixString(h, k), obj[k]);
-      return h;
+      let sum = 0;
+      let count = 0;
+      for (const k in obj) {
+        const value = obj[k];
+        if (value === undefined) continue;
+        sum = (sum + mixValue(mixString(FNV_OFFSET, k), value)) >>> 0;
+        count++;
+      }
+      return mixU32(mixU32(mixByte(h, 6), count), sum);
     }
     default:
       throw new Error(`cannot hash a ${typeof v}`);

@@ -5,11 +5,11 @@ import { Game, runReplay, score, SCENARIO_IDS } from "../../shared/index.js";
 import { play } from "../fixtures/plays.js";
 
 const GOLDEN: Record<string, { ticks: number; hash: string; score: number }> = {
-  "simple-stack": { ticks: 6000, hash: "a95a9083", score: 14399 },
-  distributed: { ticks: 9000, hash: "6410866b", score: 36786 },
-  secured: { ticks: 7200, hash: "9d3ee4c8", score: 41304 },
-  "scale-up": { ticks: 9000, hash: "c7bf5127", score: 214702 },
-  endless: { ticks: 6000, hash: "fb49f587", score: 16385 },
+  "simple-stack": { ticks: 6000, hash: "93cca341", score: 14399 },
+  distributed: { ticks: 9000, hash: "048754ac", score: 36786 },
+  secured: { ticks: 7200, hash: "1aa6e99b", score: 41304 },
+  "scale-up": { ticks: 9000, hash: "74544462", score: 214702 },
+  endless: { ticks: 6000, hash: "b5942383", score: 16385 },
 };
 
 describe("golden runs", () => {
