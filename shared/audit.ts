@@ -5,7 +5,7 @@ import type { AuditCheckId } from "./content/scenario.js";
 import type { GameState, Host } from "./model/types.js";
 import { exposedPorts } from "./sim/services.js";
 import { topology, type Topology } from "./sim/topology.js";
-import { resolveName } from "./sim/flow.js";
+import { resolveName } from "./sim/front-door.js";
 
 export interface AuditFinding {
   id: AuditCheckId | "ssh-open" | "one-primary" | "all-in-one";

@@ -3,7 +3,7 @@
 // do not all expire together.
 import { CLIENT_BUCKETS } from "../content/catalog.js";
 import type { GameState } from "../model/types.js";
-import { resolveName } from "./flow.js";
+import { resolveName } from "./front-door.js";
 
 export function refreshDnsCaches(state: GameState): void {
   const www = state.dns.www;

@@ -2,13 +2,18 @@
 // hop: DNS → public IP → firewall → load balancer → web server → application → database. Every
 // hop can fail a share of the flow and records why. Work is O(hosts + links) per tick: amounts are
 // summed per host per class, never per request.
-import { CLIENT_BUCKETS, HOP_MS, HOST_TIERS, PORT_HTTP, PORT_HTTPS, QUEUE_TICKS, SWAP_CPU_PERMILLE, WORK } from "../content/catalog.js";
+import { CLIENT_BUCKETS, HOP_MS, PORT_HTTP, PORT_HTTPS, QUEUE_TICKS, WORK } from "../content/catalog.js";
 import { Reason } from "../content/reasons.js";
-import type { GameState, Host } from "../model/types.js";
-import { REASON_COUNT } from "../content/reasons.js";
-import { LATENCY_EDGES_MS, REASON_TIER, TIER_APP, TIER_DB, TIER_LB, TIER_WEB, TIERS, emptyReport, percentileMs, reasonKey, setReasonsReader, type TickReport } from "./report.js";
-import { memoryUsedMb } from "./services.js";
-import { topology, type Topology } from "./topology.js";
+import type { GameState } from "../model/types.js";
+import { effectiveCapacity } from "./capacity.js";
+import { finishReport, latencyBucket, resetReport, scratchFor } from "./flow-scratch.js";
+import { frontDoorProblem, resolveIp, resolveName } from "./front-door.js";
+import { REASON_TIER, TIER_APP, TIER_DB, TIER_LB, TIER_WEB, TIERS, type TickReport } from "./report.js";
+import { topology } from "./topology.js";
+
+export { effectiveCapacity } from "./capacity.js";
+export { lastReport } from "./flow-scratch.js";
+export { resolveName } from "./front-door.js";
 
 const C = 4; // traffic classes
 const WEB_WORK_STATIC = WORK.web[0];
@@ -22,79 +27,6 @@ export const BUCKET_WEIGHTS: readonly number[] = [130, 110, 95, 85, 75, 70, 62, 
 const ATTACK_SOURCES = 50;
 /** A real user sends about this many requests per second. */
 const USER_RPS = 2;
-
-/** Builds the report's reason map only when someone reads it (most ticks nobody does). */
-export function reasonsOf(r: TickReport): Map<number, number> {
-  if (r.reasonsReady) return r.reasonMap;
-  r.reasonMap.clear();
-  const sc = r.reasonSource as Scratch | null;
-  if (sc) {
-    const stride = sc.hosts.length + 1;
-    for (let k = 0; k < sc.touchedCount; k++) {
-      const cell = sc.touched[k];
-      r.reasonMap.set(reasonKey(Math.floor(cell / stride), (cell % stride) - 1), sc.reasonCells[cell]);
-    }
-  }
-  r.reasonsReady = true;
-  return r.reasonMap;
-}
-
-setReasonsReader(reasonsOf);
-
-interface Scratch {
-  version: number;
-  hosts: Host[];
-  links: number;
-  lbIn: Float64Array; lbLat: Float64Array; lbBucket: Float64Array;
-  webIn: Float64Array; webLat: Float64Array;
-  appIn: Float64Array; appLat: Float64Array;
-  dbIn: Float64Array; dbLat: Float64Array;
-  budget: Float64Array; used: Float64Array; capacity: Float64Array; hopFactor: Float64Array; queueMs: Float64Array;
-  tls: Uint8Array;
-  /** Per host: web server, application, database up and running this tick (host up too). */
-  webUp: Uint8Array; appUp: Uint8Array; dbUp: Uint8Array;
-  /** Per-backend weights and the indexes of believed-healthy backends, for one load balancer at a time. */
-  weight: Float64Array; believed: Int32Array;
-  /** Failed requests per (reason, host index + 1), and which cells were touched this tick. */
-  reasonCells: Float64Array; touched: Int32Array; touchedCount: number;
-  report: TickReport;
-}
-
-const scratchByState = new WeakMap<GameState, Scratch>();
-
-function scratchFor(state: GameState, topo: Topology): Scratch {
-  const s = scratchByState.get(state);
-  if (s && s.version === topo.version && s.hosts === state.hosts && s.links === state.links.length) return s;
-  const n = state.hosts.length;
-  const fresh: Scratch = {
-    version: topo.version, hosts: state.hosts, links: state.links.length,
-    lbIn: new Float64Array(n * C), lbLat: new Float64Array(n * C), lbBucket: new Float64Array(n * CLIENT_BUCKETS * C),
-    webIn: new Float64Array(n * C), webLat: new Float64Array(n * C),
-    appIn: new Float64Array(n * C), appLat: new Float64Array(n * C),
-    dbIn: new Float64Array(n * C), dbLat: new Float64Array(n * C),
-    budget: new Float64Array(n), used: new Float64Array(n), capacity: new Float64Array(n), hopFactor: new Float64Array(n), queueMs: new Float64Array(n),
-    tls: new Uint8Array(n),
-    webUp: new Uint8Array(n), appUp: new Uint8Array(n), dbUp: new Uint8Array(n),
-    weight: new Float64Array(n), believed: new Int32Array(n),
-    reasonCells: new Float64Array(REASON_COUNT * (n + 1)), touched: new Int32Array(REASON_COUNT * (n + 1)), touchedCount: 0,
-    report: emptyReport(n, state.links.length),
-  };
-  scratchByState.set(state, fresh);
-  return fresh;
-}
-
-/** The report of the last tick run on this state (empty before the first). */
-export function lastReport(state: GameState): TickReport {
-  return scratchFor(state, topology(state)).report;
-}
-
-/** Effective CPU per tick, in milli work units: swapping halves it, a miner eats into it. */
-export function effectiveCapacity(host: Host, swapping = memoryUsedMb(host) > HOST_TIERS[host.tier].memoryMb): number {
-  let cap = HOST_TIERS[host.tier].cpu;
-  if (swapping) cap = (cap * SWAP_CPU_PERMILLE) / 1000;
-  if (host.compromised) cap = Math.max(cap / 10, cap - WORK.miner);
-  return cap;
-}
 
 export interface Demand {
   /** Legitimate requests this tick per class (static, read, write). */
@@ -456,74 +388,6 @@ export function runFlow(state: GameState, demand: Demand): TickReport {
   return r;
 }
 
-/** Histogram bucket per 5 ms of latency, looked up instead of searched. */
-const BUCKET_BY_5MS: Uint8Array = (() => {
-  const last = LATENCY_EDGES_MS[LATENCY_EDGES_MS.length - 1];
-  const table = new Uint8Array(last / 5 + 1);
-  let b = 0;
-  for (let i = 0; i < table.length; i++) {
-    while (b < LATENCY_EDGES_MS.length - 1 && LATENCY_EDGES_MS[b] < i * 5) b++;
-    table[i] = b;
-  }
-  return table;
-})();
-
-function latencyBucket(ms: number): number {
-  const i = Math.ceil(ms / 5);
-  return i < BUCKET_BY_5MS.length ? BUCKET_BY_5MS[i] : LATENCY_EDGES_MS.length - 1;
-}
-
-function resetReport(r: TickReport, sc: Scratch, tick: number, lbHosts: number[]) {
-  r.tick = tick;
-  for (let c = 0; c < C; c++) {
-    r.raw.demand[c] = 0; r.raw.served[c] = 0; r.raw.errors[c] = 0; r.raw.dropped[c] = 0; r.latencySum[c] = 0;
-  }
-  for (let k = 0; k < sc.touchedCount; k++) sc.reasonCells[sc.touched[k]] = 0;
-  sc.touchedCount = 0;
-  r.reasonsReady = false;
-  r.serviceRequests.fill(0); r.serviceErrors.fill(0);
-  r.hostUtil.fill(0); r.hostRequests.fill(0); r.hostErrors.fill(0); r.hostLatencyMs.fill(0);
-  r.linkFlow.fill(0); r.linkFailed.fill(0); r.entryFlow.fill(0); r.entryFailed.fill(0);
-  r.latencyHistogram.fill(0);
-  sc.lbIn.fill(0); sc.lbLat.fill(0); sc.webIn.fill(0); sc.webLat.fill(0);
-  sc.appIn.fill(0); sc.appLat.fill(0); sc.dbIn.fill(0); sc.dbLat.fill(0);
-  // Only load balancers use per-bucket inflow; clear just their rows.
-  const row = CLIENT_BUCKETS * C;
-  for (const i of lbHosts) sc.lbBucket.fill(0, i * row, (i + 1) * row);
-}
-
-function finishReport(r: TickReport) {
-  for (let c = 0; c < C; c++) {
-    const demand = r.raw.demand[c];
-    const [served, dropped, errors] = apportion(demand, r.raw.served[c], r.raw.dropped[c]);
-    r.demand[c] = demand;
-    r.served[c] = served;
-    r.dropped[c] = dropped;
-    r.errors[c] = errors;
-    r.meanMs[c] = r.raw.served[c] > 0 ? r.latencySum[c] / r.raw.served[c] : 0;
-  }
-  r.p50Ms = percentileMs(r.latencyHistogram, 50);
-  r.p95Ms = percentileMs(r.latencyHistogram, 95);
-}
-
-/** Whole-request split of `demand` into served, dropped and errors (largest remainder), summing exactly. */
-function apportion(demand: number, served: number, dropped: number): [number, number, number] {
-  const s = Math.max(0, Math.min(demand, served));
-  const d = Math.max(0, Math.min(demand - s, dropped));
-  const e = Math.max(0, demand - s - d);
-  let ws = Math.floor(s), wd = Math.floor(d), we = Math.floor(e);
-  let left = demand - ws - wd - we;
-  // Hand the leftover whole requests to the largest fractions (ties: served, dropped, errors).
-  while (left > 0) {
-    const fs = s - ws, fd = d - wd, fe = e - we;
-    if (fs >= fd && fs >= fe) ws++;
-    else if (fd >= fe) wd++;
-    else we++;
-    left--;
-  }
-  return [ws, wd, we];
-}
-
 /** A stable spread of client buckets over backends (HAProxy's `balance source`). */
 export function sourceHash(bucket: number): number {
   let h = Math.imul(bucket + 1, 0x9e3779b1) >>> 0;
@@ -531,32 +395,3 @@ export function sourceHash(bucket: number): number {
   return h >>> 0;
 }
 
-function resolveIp(state: GameState, topo: Topology, ip: string): { index: number; reason: Reason } {
-  const direct = topo.ipToIndex.get(ip);
-  if (direct !== undefined) return { index: direct, reason: Reason.DnsNowhere };
-  for (const p of state.pairs) {
-    if (p.vip !== ip) continue;
-    if (p.failoverAt >= 0) return { index: -1, reason: Reason.VipMoving };
-    const idx = topo.indexById.get(p.active);
-    return idx === undefined ? { index: -1, reason: Reason.DnsNowhere } : { index: idx, reason: Reason.DnsNowhere };
-  }
-  return { index: -1, reason: Reason.DnsNowhere };
-}
-
-/** Why the host at this address cannot take a web request, or null if it can. */
-function frontDoorProblem(topo: Topology, i: number): Reason | null {
-  const h = topo.hosts[i];
-  if (h.status !== "up") return Reason.HostDown;
-  const lb = topo.lb[i];
-  if (lb) return lb.status === "up" ? null : Reason.LbDown;
-  const web = topo.web[i];
-  if (web) return web.status === "up" ? null : Reason.WebDown;
-  return Reason.NothingListening;
-}
-
-/** The addresses www resolves to right now (A values, or the apex for a CNAME). */
-export function resolveName(state: GameState): string[] {
-  const www = state.dns.www;
-  if (!www) return [];
-  return www.type === "A" ? www.values : state.dns.apex;
-}

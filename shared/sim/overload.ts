@@ -2,7 +2,7 @@
 // and a place: a queue more than half full for five seconds opens it, an emptied queue closes it.
 import { QUEUE_TICKS } from "../content/catalog.js";
 import type { GameState } from "../model/types.js";
-import { effectiveCapacity } from "./flow.js";
+import { effectiveCapacity } from "./capacity.js";
 import { openIncident, resolveIncidents } from "./incidents.js";
 import { topology } from "./topology.js";
 
