@@ -113,7 +113,9 @@ if (args.json) {
     `Nines — ${scenario}, seed ${seed}: ${s.tick} ticks (${(s.tick / 600).toFixed(1)} min of play) in ${elapsedMs.toFixed(0)} ms`,
     `  state hash     ${result.hash}`,
     `  requests       ${result.served} served, ${result.errors} errors, ${result.dropped} dropped  (SLA ${(result.sla * 100).toFixed(2)} %)`,
-    `  uptime         ${(result.uptime * 100).toFixed(2)} %  (${result.nines} nines)`,
+    s.launchedAt < 0
+      ? `  uptime         — (never went live: www has no DNS record; replay a run with --replay to see one played)`
+      : `  uptime         ${(result.uptime * 100).toFixed(2)} %  (${result.nines} nines)`,
     `  money          ${dollarsText(s.money)}   reputation ${result.reputation.toFixed(1)} %`,
     `  incidents      ${result.incidents} (${result.breaches} breaches, ${result.lostWrites} writes lost)`,
     `  score          ${result.score}`,
