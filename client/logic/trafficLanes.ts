@@ -1,7 +1,10 @@
 // Turns a tick's report into "lanes" the board animates: one per link that carried requests and
 // one per host that takes requests straight from the internet. Rates are per second of play.
+// Failures at a server the player has not been told about are drawn as ordinary traffic
+// (see sight.ts): the dots must not leak what monitoring would have said.
 import { TICKS_PER_SECOND, type GameState, type TickReport } from "../../shared/index.js";
 import { upstreamOf } from "./roles.js";
+import { failuresHidden } from "./sight.js";
 
 export interface Lane {
   /** Stable across ticks: "l<linkId>" or "e<hostId>". */
@@ -25,6 +28,7 @@ export function computeLanes(state: GameState, report: TickReport, out: Lane[] =
   // The report is a tick old: if the topology changed since, its arrays no longer line up.
   if (report.hostUtil.length !== hosts.length || report.linkFailed.length !== state.links.length) return out;
   const byId = new Map(hosts.map((h, i) => [h.id, i]));
+  const hidden = hosts.map((h) => failuresHidden(state, h));
   // Requests that reach a host and then fail there (a crashed app, a full queue) fail "inside" it:
   // the lanes into it show that share bouncing back too.
   const failsInside = (i: number) => {
@@ -40,7 +44,7 @@ export function computeLanes(state: GameState, report: TickReport, out: Lane[] =
     out.push({
       key: `e${hosts[i].id}`, fromId: 0, toId: hosts[i].id,
       perSecond: perSecond(report.entryFlow, i, total - flow),
-      failedShare: combine(failed / total, failsInside(i)),
+      failedShare: hidden[i] ? 0 : combine(failed / total, failsInside(i)),
     });
   }
   state.links.forEach((link, li) => {
@@ -55,7 +59,7 @@ export function computeLanes(state: GameState, report: TickReport, out: Lane[] =
     out.push({
       key: `l${link.id}`, fromId: up.id, toId: hosts[down].id,
       perSecond: perSecond(report.linkFlow, li, failed),
-      failedShare: combine(failed / (flow + failed), failsInside(down)),
+      failedShare: hidden[down] ? 0 : combine(failed / (flow + failed), failsInside(down)),
     });
   });
   return out;

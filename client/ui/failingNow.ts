@@ -1,7 +1,8 @@
 // "Failing now": why requests fail this very second, at which hop, and what would fix it.
-import { decodeReasonKey, hiddenFailure, REASONS, TICKS_PER_SECOND } from "../../shared/index.js";
+import { decodeReasonKey, REASONS, TICKS_PER_SECOND } from "../../shared/index.js";
 import { compact, fillHost } from "../logic/format.js";
 import type { GameSession } from "../logic/session.js";
+import { failuresHidden } from "../logic/sight.js";
 import { h } from "./dom.js";
 
 export interface FailingReason { text: string; fix: string; perSecond: number }
@@ -27,7 +28,7 @@ export class FailingNow {
       if (!text) continue;
       const host = hosts[hostIndex];
       // A failure nobody has reported yet: users see errors, the player cannot see why.
-      if (host && hiddenFailure(this.session.state, host)) {
+      if (host && failuresHidden(this.session.state, host)) {
         unexplained += count;
         continue;
       }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Game } from "../../shared/index.js";
 import { buildBenchGame, parseBenchParams } from "../../client/logic/benchBoard.js";
+import { failuresHidden } from "../../client/logic/sight.js";
 import { computeLanes, laneRate } from "../../client/logic/trafficLanes.js";
 import { desiredRate, TrafficDots, type DotOptions } from "../../client/logic/trafficDots.js";
 
@@ -24,13 +25,44 @@ describe("traffic lanes", () => {
     expect(laneRate(lanes[0])).toBeGreaterThan(0);
   });
 
-  it("shows every request failing when the only server is down", () => {
+  it("hides the failures of an unmonitored server until users complain, then shows them", () => {
     const game = chapterOneLive();
-    game.state.hosts[0].status = "down"; // test only: break it directly
+    const host = game.state.hosts[0];
+    host.status = "down"; // test only: break it directly, with no incident yet
     game.step();
-    const lanes = computeLanes(game.state, game.report());
-    expect(lanes[0].failedShare).toBe(1);
-    expect(laneRate(lanes[0])).toBeGreaterThan(0);
+    const before = computeLanes(game.state, game.report());
+    expect(before[0].failedShare).toBe(0); // looks like ordinary traffic
+    expect(laneRate(before[0])).toBeGreaterThan(0);
+    expect(failuresHidden(game.state, host)).toBe(true);
+    game.state.incidents.push({ id: 999, kind: "host-failure", tick: game.state.tick, detectedAt: game.state.tick, resolvedAt: -1, hostId: host.id, severity: "critical", title: "t", cause: "c", prevention: "p" });
+    const after = computeLanes(game.state, game.report());
+    expect(after[0].failedShare).toBe(1);
+    expect(failuresHidden(game.state, host)).toBe(false);
+  });
+
+  it("hides an unmonitored server's overflowing queue until the overload is reported", () => {
+    const game = chapterOneLive();
+    const host = game.state.hosts[0];
+    host.saturatedTicks = 10;
+    expect(failuresHidden(game.state, host)).toBe(true);
+    game.state.incidents.push({ id: 998, kind: "overload", tick: game.state.tick, detectedAt: game.state.tick + 300, resolvedAt: -1, hostId: host.id, severity: "warning", title: "t", cause: "c", prevention: "p" });
+    expect(failuresHidden(game.state, host)).toBe(true); // opened, but nobody has complained yet
+    game.state.incidents[game.state.incidents.length - 1].detectedAt = game.state.tick;
+    expect(failuresHidden(game.state, host)).toBe(false);
+  });
+
+  it("shows a monitored server's failures at once", () => {
+    const game = Game.create("endless", 5);
+    game.apply({ type: "buyHost", tier: "medium", public: true });
+    const host = game.state.hosts[0];
+    for (const service of ["web", "app", "db", "monitor"] as const) game.apply({ type: "install", host: host.id, service });
+    for (let i = 0; i < 100; i++) game.step();
+    game.apply({ type: "setDns", recordType: "A", values: [host.publicIp!], ttl: 300 });
+    for (let i = 0; i < 20; i++) game.step();
+    host.services.find((x) => x.kind === "app")!.status = "down"; // test only
+    game.step();
+    expect(failuresHidden(game.state, host)).toBe(false);
+    expect(computeLanes(game.state, game.report())[0].failedShare).toBeGreaterThan(0);
   });
 });
 
