@@ -1,8 +1,11 @@
-// The end screen's content as data: the result, the incident timeline (including what the player
-// never saw), and what to try next. Pure, so it is tested without a browser.
+// The end screen's content as data: the result, what the chapter taught (in terms of this run),
+// the incident timeline (including what the player never saw), what to try next and the design
+// review, the chapter's own concepts first. Pure, so it is tested without a browser.
 import { nines, score, slaPermyriad, uptimePermyriad, type Game, type Incident } from "../../shared/index.js";
-import { relevantFindings } from "./auditView.js";
+import { orderedFindings } from "./auditView.js";
 import { clock, duration, money, permyriad } from "./format.js";
+import { groupIncidents } from "./incidentGroups.js";
+import { chapterLessons, type Lesson } from "./lessons.js";
 
 export interface TimelineEntry {
   id: number;
@@ -14,7 +17,12 @@ export interface TimelineEntry {
   /** How the player learned of it. */
   seen: string;
   lasted: string;
+  /** How many times it happened (repeats are folded into one entry), and when. */
+  times: number;
+  when: string;
 }
+
+export interface Finding { title: string; detail: string }
 
 export interface Debrief {
   outcome: "won" | "lost" | "complete" | "running";
@@ -22,40 +30,53 @@ export interface Debrief {
   reason: string;
   stats: { label: string; value: string }[];
   score: number;
+  lessons: Lesson[];
   timeline: TimelineEntry[];
   tips: string[];
-  auditFailing: { title: string; detail: string }[];
+  /** Failing checks about this chapter's concepts (and its goal). */
+  auditFocus: Finding[];
+  /** Every other failing check. */
+  auditOther: Finding[];
 }
+
+const MAX_TIPS = 5;
 
 export function buildDebrief(game: Game): Debrief {
   const s = game.state;
   const end = s.ended;
   const now = end ? end.tick : s.tick;
   const launch = Math.max(0, s.launchedAt);
-  const timeline: TimelineEntry[] = s.incidents
-    .filter((i) => i.kind !== "traffic-growth" || i.severity !== "info")
-    .map((i) => ({
-      id: i.id,
-      at: clock(i.tick),
-      severity: i.severity,
-      title: i.title,
-      cause: i.cause,
-      prevention: i.prevention,
-      seen: i.detectedAt > now ? "You never saw this one: nothing was monitoring it." : i.detectedAt > i.tick ? `You heard of it ${duration(i.detectedAt - i.tick)} later, from users.` : "Seen at once.",
-      lasted: i.resolvedAt >= 0 ? `fixed after ${duration(i.resolvedAt - i.tick)}` : "never fixed",
-    }));
+  const shown = s.incidents.filter((i) => i.kind !== "traffic-growth" || i.severity !== "info");
+  const timeline: TimelineEntry[] = groupIncidents(shown).map(({ lead: i, all }) => ({
+    id: i.id,
+    at: clock(i.tick),
+    severity: i.severity,
+    title: i.title,
+    cause: i.cause,
+    prevention: i.prevention,
+    seen: i.detectedAt > now ? "You never saw this one: nothing was monitoring it." : i.detectedAt > i.tick ? `You heard of it ${duration(i.detectedAt - i.tick)} later, from users.` : "Seen at once.",
+    lasted: lastedText(all),
+    times: all.length,
+    when: all.length > 1 ? whenText(all) : "",
+  }));
+  const lessons = chapterLessons(game);
+  const findings = orderedFindings(s, game.scenario).filter((f) => !f.ok);
   const required = new Set<string>(game.scenario.goal.requires);
-  const failing = relevantFindings(s, game.scenario).filter((f) => !f.ok);
+
+  // What to try: the goal's unmet checks, then what the chapter's lessons lead to (those this
+  // run lived through first), then what would have prevented the rest of the incidents.
   const tips: string[] = [];
-  for (const f of failing.filter((f) => required.has(f.id))) tips.push(`Goal: ${f.title.toLowerCase()}. ${f.detail}`);
-  const seen = new Set<string>();
+  const add = (t: string) => { if (tips.length < MAX_TIPS && !tips.includes(t)) tips.push(t); };
+  for (const f of findings.filter((f) => required.has(f.id))) add(`Goal: ${f.title.toLowerCase()}. ${f.detail}`);
+  for (const l of lessons.filter((l) => l.felt)) add(`${l.title}: ${l.idea}`);
+  const covered = new Set(lessons.map((l) => l.idea));
   for (const i of [...s.incidents].reverse()) {
-    if (i.severity === "info" || seen.has(i.prevention)) continue;
-    seen.add(i.prevention);
-    tips.push(i.prevention);
-    if (tips.length >= 5) break;
+    if (i.severity === "info" || covered.has(i.prevention)) continue;
+    add(i.prevention);
   }
-  if (tips.length === 0) tips.push(end?.outcome === "won" ? "Try the next chapter, or replay this one at 8× and aim for more nines." : "Look at which hop fails in the HUD's 'Failing now' list and fix that hop first.");
+  for (const l of lessons.filter((l) => !l.felt)) add(`${l.title}: ${l.idea}`);
+  if (tips.length === 0) tips.push(end?.outcome === "won" ? "Try the next chapter, or replay this one at 8× and aim for more nines." : "Look at which hop fails in the 'Failing now' list and fix that hop first.");
+
   const outcome = end ? end.outcome : "running";
   const headline = outcome === "won" ? "foobar.com stayed up" : outcome === "lost" ? "foobar.com went down" : outcome === "complete" ? "Run complete" : "Run in progress";
   return {
@@ -69,10 +90,25 @@ export function buildDebrief(game: Game): Debrief {
       { label: "Nines", value: String(nines(s)) },
       { label: "Played", value: clock(now - launch) },
       { label: "Money left", value: money(s.money) },
-      { label: "Incidents", value: String(timeline.length) },
+      { label: "Incidents", value: String(shown.length) },
     ],
+    lessons,
     timeline,
     tips,
-    auditFailing: failing.map((f) => ({ title: f.title, detail: f.detail })),
+    auditFocus: findings.filter((f) => f.focus).map(({ title, detail }) => ({ title, detail })),
+    auditOther: findings.filter((f) => !f.focus).map(({ title, detail }) => ({ title, detail })),
   };
+}
+
+function lastedText(all: Incident[]): string {
+  const open = all.filter((i) => i.resolvedAt < 0).length;
+  if (all.length === 1) return open ? "never fixed" : `fixed after ${duration(all[0].resolvedAt - all[0].tick)}`;
+  const fixed = all.filter((i) => i.resolvedAt >= 0);
+  const total = fixed.reduce((n, i) => n + (i.resolvedAt - i.tick), 0);
+  return open ? `still going at the end${fixed.length ? `; earlier ones lasted ${duration(total)} in all` : ""}` : `${duration(total)} in all`;
+}
+
+function whenText(all: Incident[]): string {
+  const times = all.slice(0, 4).map((i) => clock(i.tick));
+  return `${all.length} times: ${times.join(", ")}${all.length > 4 ? ", …" : ""}`;
 }

@@ -1,5 +1,6 @@
-// The live architecture audit: what a reviewer would say about the design right now.
-import { relevantFindings } from "../logic/auditView.js";
+// The live architecture audit: what a reviewer would say about the design right now, the
+// chapter's own concepts first.
+import { orderedFindings } from "../logic/auditView.js";
 import type { GameSession } from "../logic/session.js";
 import { h } from "./dom.js";
 import { infoButton } from "./infoDialog.js";
@@ -14,11 +15,14 @@ export class AuditPanel {
   }
 
   refresh(): void {
-    const findings = relevantFindings(this.session.state, this.session.game.scenario);
+    const findings = orderedFindings(this.session.state, this.session.game.scenario);
     const sig = findings.map((f) => `${f.ok}${f.detail}`).join();
     if (sig === this.last) return;
     this.last = sig;
-    this.list.replaceChildren(...findings.map((f) => h("li", { title: f.detail }, h("span", { class: f.ok ? "yes" : "no" }, f.ok ? "✔" : "✖"), h("span", null, f.ok ? f.title : clip(f.detail)))));
+    const split = findings.findIndex((f) => !f.focus);
+    const rows = findings.map((f) => h("li", { title: f.detail, class: f.focus ? "focus" : "" }, h("span", { class: f.ok ? "yes" : "no" }, f.ok ? "✔" : "✖"), h("span", null, f.ok ? f.title : clip(f.detail))));
+    if (split > 0) rows.splice(split, 0, h("li", { class: "checks-sep" }, "Beyond this chapter"));
+    this.list.replaceChildren(...rows);
   }
 }
 

@@ -5,6 +5,7 @@ import { SCENARIOS, nines, score, slaPermyriad, type Command, type Incident } fr
 import type { BoardHandle, BoardModel, BoardSelection } from "../board/boardModel.js";
 import type { Point } from "../logic/boardLayout.js";
 import { SPEEDS } from "../logic/fixedStep.js";
+import { RepeatFilter } from "../logic/incidentGroups.js";
 import { recordResult } from "../logic/progress.js";
 import { writeSlot } from "../logic/saveSlots.js";
 import type { GameSession } from "../logic/session.js";
@@ -12,6 +13,7 @@ import { shortcutFor } from "../logic/shortcuts.js";
 import { computeLanes, type Lane } from "../logic/trafficLanes.js";
 import { DEFAULT_DOTS, REDUCED_DOTS, TrafficDots } from "../logic/trafficDots.js";
 import { stepsFor } from "../logic/tutorial.js";
+import { actionButton } from "./actionButton.js";
 import type { App } from "./app.js";
 import { AuditPanel } from "./auditPanel.js";
 import { BuildBar } from "./buildBar.js";
@@ -43,6 +45,7 @@ export class GameScreen {
   readonly pinned = new Map<number, Point>();
   readonly dots: TrafficDots;
   private lanesCache: Lane[] = [];
+  private readonly repeats = new RepeatFilter();
   private readonly hud: Hud;
   private readonly goal: GoalPanel;
   private readonly failing: FailingNow;
@@ -221,8 +224,15 @@ export class GameScreen {
   private startConnect(id: number): void {
     const name = this.session.state.hosts.find((x) => x.id === id)?.name ?? "";
     this.selection.connectFrom = id;
-    this.connectBanner.replaceChildren(h("span", null, `Click the server to connect ${name} to.`), h("button", { class: "btn small", type: "button", onclick: () => this.cancelConnect() }, "Cancel (Esc)"));
+    // The board is a canvas: the same choice as buttons keeps wiring possible from the keyboard.
+    const targets = this.session.state.hosts.filter((x) => x.id !== id).slice(0, 10).map((x) =>
+      actionButton(this.session, x.name, () => ({ type: "connect", from: id, to: x.id }), { cls: "small", then: () => this.cancelConnect() }).el);
+    this.connectBanner.replaceChildren(
+      h("span", null, `Connect ${name} to: click a server, or pick one`),
+      h("span", { class: "connect-targets", role: "group", "aria-label": `Servers to connect ${name} to` }, targets),
+      h("button", { class: "btn small", type: "button", onclick: () => this.cancelConnect() }, "Cancel (Esc)"));
     this.connectBanner.classList.remove("hidden");
+    (targets.find((b) => b.getAttribute("aria-disabled") === "false") ?? targets[0])?.focus();
   }
 
   private cancelConnect(): void {
@@ -241,7 +251,7 @@ export class GameScreen {
   }
 
   private alert(i: Incident): void {
-    if (i.severity === "info") return;
+    if (i.severity === "info" || !this.repeats.announce(i)) return;
     toast(i.title, i.severity === "critical" ? "alert" : "warn", 6000);
     if (this.app.settings.sound) (i.severity === "critical" ? sounds.critical : sounds.alert)();
   }

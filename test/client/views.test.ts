@@ -78,7 +78,7 @@ describe("debrief", () => {
     expect(d.timeline.some((t) => /hardware/.test(t.title))).toBe(true);
     expect(d.tips.length).toBeGreaterThan(0);
     // Chapter 1 offers no firewalls: the review does not nag about them.
-    expect(d.auditFailing.some((f) => /firewall/i.test(f.title))).toBe(false);
+    expect([...d.auditFocus, ...d.auditOther].some((f) => /firewall/i.test(f.title))).toBe(false);
     expect(relevantFindings(game.state, game.scenario).some((f) => f.id === "no-spof-host")).toBe(true);
   });
 });

@@ -1,0 +1,230 @@
+// What a chapter is about, said at its end in terms of what this run lived through: "at 7:11
+// server-01 failed and took the site with it" teaches a single point of failure better than the
+// words do. Each chapter has a few lessons; each lesson looks for the incidents that made the
+// player feel it, and falls back to a plain sentence when this run did not.
+import { audit, findService, type Game, type GameState, type Host, type Incident, type IncidentKind } from "../../shared/index.js";
+import { clock, duration } from "./format.js";
+
+export interface Lesson {
+  title: string;
+  /** True when this run made the player live it (an incident, a choice on the board). */
+  felt: boolean;
+  /** What happened in this run, or what would have. */
+  text: string;
+  /** What to do about it: the design idea the lesson leads to. */
+  idea: string;
+}
+
+interface Context {
+  state: GameState;
+  game: Game;
+  host(i: Incident): Host | undefined;
+  name(i: Incident): string;
+}
+
+interface LessonSpec {
+  title: string;
+  idea: string;
+  /** Incidents that show it (the first one that matches is told). */
+  kinds?: IncidentKind[];
+  match?: (i: Incident, ctx: Context) => boolean;
+  felt?: (i: Incident, ctx: Context) => string;
+  /** When no incident matched: a sentence from the board itself, or null for the plain fallback. */
+  board?: (ctx: Context) => string | null;
+  unfelt: string;
+}
+
+const at = (i: Incident) => clock(i.tick);
+const lasted = (i: Incident) => (i.resolvedAt >= 0 ? ` for ${duration(i.resolvedAt - i.tick)}` : "");
+const lower = (s: string) => (s ? s[0].toLowerCase() + s.slice(1) : s);
+const isLb = (h: Host | undefined) => !!h && !!findService(h, "lb");
+
+const SINGLE_POINT: LessonSpec = {
+  title: "Single point of failure",
+  kinds: ["host-failure"],
+  felt: (i, c) => `At ${at(i)} ${c.name(i)} failed and the whole site went dark${lasted(i)}: web server, application and database all lived on that one machine.`,
+  unfelt: "Every part of the site ran on one machine: had it failed, nothing would have answered.",
+  idea: "Two or more servers behind a load balancer, so that losing one server is not losing the site.",
+};
+
+const MAINTENANCE: LessonSpec = {
+  title: "Downtime for maintenance",
+  kinds: ["deploy"],
+  felt: (i) => `At ${at(i)} the new version went out and the application restarted: every page that needed the code failed until it was back${lasted(i)}.`,
+  unfelt: "Shipping new code restarts the application; with one server, users wait until it is back.",
+  idea: "Two application servers behind a load balancer and a rolling deploy: one restarts while the other serves.",
+};
+
+const NO_ROOM: LessonSpec = {
+  title: "No room to grow",
+  kinds: ["overload"],
+  felt: (i, c) => `At ${at(i)} ${c.name(i)} ran out of CPU: requests queued, pages slowed down and some were dropped. Traffic kept growing; the machine did not.`,
+  unfelt: "Traffic grew all along. This run stayed under the ceiling, but one machine has one, and a busier day finds it.",
+  idea: "Capacity that grows with traffic: more servers behind a load balancer. A bigger machine only raises the ceiling.",
+};
+
+const CHAPTERS: Record<string, LessonSpec[]> = {
+  "simple-stack": [SINGLE_POINT, MAINTENANCE, NO_ROOM],
+  distributed: [
+    {
+      title: "Health checks route around a dead server",
+      kinds: ["host-failure"],
+      match: (i, c) => !isLb(c.host(i)),
+      felt: (i, c) => `At ${at(i)} ${c.name(i)} died. ${healthChecks(c.state)}`,
+      unfelt: "A load balancer with health checks stops sending users to a dead server one check interval after it dies.",
+      idea: "Keep health checks on, with at least two web servers behind the load balancer.",
+    },
+    {
+      title: "Primary and replica",
+      kinds: ["lost-writes", "primary-crash"],
+      felt: (i, c) => i.kind === "lost-writes"
+        ? `At ${at(i)} ${lower(i.title)}: asynchronous replication had not copied the newest writes before the promotion.`
+        : `At ${at(i)} the primary database crashed. ${c.state.replication === "semisync" ? "With semi-synchronous replication the replica held every write when it took over." : "A promoted replica carries on, minus the writes it had not received yet."}`,
+      unfelt: "A replica keeps a copy of the primary; when the primary fails, promoting the replica keeps writes going.",
+      idea: "Keep a replica ready to promote. Asynchronous replication is faster but may lose the last writes; semi-synchronous loses none and makes each write wait a little.",
+    },
+    {
+      title: "The next single point of failure",
+      kinds: ["host-failure"],
+      match: (i, c) => isLb(c.host(i)),
+      felt: (i, c) => `At ${at(i)} ${c.name(i)}, your only load balancer, failed: however many servers stood behind it, nobody could reach them.`,
+      unfelt: "Every request now passes through one load balancer: it is the next single point of failure.",
+      idea: "Two load balancers: a pair sharing one virtual IP, or both named in DNS (chapter 4).",
+    },
+    {
+      title: "DNS answers are cached (TTL)",
+      board: (c) => (pointsAtLoadBalancer(c.state) ? "Moving www to the load balancer reached users only as their resolvers' cached answers expired: the TTL decides how long the old address keeps being used." : null),
+      unfelt: "Changing where www points reaches users only as their cached answers expire, one TTL later at most.",
+      idea: "Lower the TTL before a planned move, and raise it again once the move is done.",
+    },
+  ],
+  secured: [
+    {
+      title: "Firewalls and open ports",
+      kinds: ["breach", "db-exposed", "ssh-bruteforce", "port-scan"],
+      felt: (i) => `At ${at(i)} ${lower(i.title)}. Every port that answers the internet is a door someone will try.`,
+      unfelt: "Bots tried every port your servers answered on; closed ports gave them nothing to try.",
+      idea: "A firewall on every server: open 80 and 443 where users arrive, nothing else; keep SSH and MySQL private.",
+    },
+    {
+      title: "HTTPS",
+      kinds: ["eavesdrop", "cert-expired", "cert-expiring"],
+      felt: (i) => `At ${at(i)} ${lower(i.title)}.`,
+      unfelt: "With a certificate where users connect, their passwords crossed the internet encrypted.",
+      idea: "A certificate on the load balancer turns HTTP into HTTPS; watch its expiry date and renew it in time.",
+    },
+    {
+      title: "Monitoring is sight",
+      board: (c) => monitoringStory(c.state),
+      unfelt: "Without an agent, a failing server is found by its users, not by you.",
+      idea: "An agent on every server: failures show the moment they start, with CPU and requests per second read from the access log.",
+    },
+    {
+      title: "Where TLS ends",
+      board: (c) => tlsStory(c.game),
+      unfelt: "Terminating TLS at the load balancer saves the web servers' CPU, but the traffic behind it travels as plain HTTP.",
+      idea: "Decide where encryption ends: at the load balancer (cheaper) or at every web server too (nothing readable inside).",
+    },
+  ],
+  "scale-up": [
+    {
+      title: "A load-balancer cluster",
+      kinds: ["host-failure", "failover"],
+      match: (i, c) => i.kind === "failover" || isLb(c.host(i)),
+      felt: (i, c) => i.kind === "failover"
+        ? `At ${at(i)} ${lower(i.title)}: the pair did its job.`
+        : `At ${at(i)} ${c.name(i)} failed. ${c.state.pairs.length ? "Its partner in the pair kept the site reachable." : "It stood alone, so the site went with it."}`,
+      unfelt: "A pair of load balancers means losing one of them does not stop the site.",
+      idea: "Active-passive: the standby takes over the virtual IP. Active-active: both serve, both named in DNS.",
+    },
+    {
+      title: "One role per server",
+      board: (c) => {
+        const f = audit(c.state).find((x) => x.id === "tiers-split");
+        if (!f) return null;
+        return f.ok ? "Web, application and database each ran on servers of their own, so you could add exactly the kind you were short of." : `${f.detail} Adding capacity meant buying all of it at once.`;
+      },
+      unfelt: "Servers with one role each let every tier grow on its own.",
+      idea: "Split the tiers: web servers, application servers and databases on separate machines, each scaled to its own load.",
+    },
+    {
+      title: "Flash crowds and floods",
+      kinds: ["ddos", "flash-crowd", "overload"],
+      felt: (i) => `At ${at(i)} ${lower(i.title)}.`,
+      unfelt: "Traffic spikes came and went without filling your queues: you had headroom.",
+      idea: "Headroom above today's peak, and a per-client rate limit on the load balancer so a flood from few sources cannot crowd out real users.",
+    },
+  ],
+  endless: [
+    { ...NO_ROOM, title: "Capacity planning", idea: "Add servers before the queues fill: watch CPU and QPS trend upward, not the alerts." },
+    {
+      title: "Defence in depth",
+      kinds: ["breach", "db-exposed", "eavesdrop", "ddos"],
+      felt: (i) => `At ${at(i)} ${lower(i.title)}.`,
+      unfelt: "Attackers came and found nothing open: firewalls, HTTPS and private databases held.",
+      idea: "Layers: firewalls, HTTPS, private databases and rate limits, so one gap is not a way in.",
+    },
+    {
+      title: "Incident response",
+      board: (c) => repairStory(c.state),
+      unfelt: "Nothing broke badly enough to need you: rare, and it will not last.",
+      idea: "Monitoring shortens the time to know; spare servers buy the time to fix.",
+    },
+  ],
+};
+
+/** The chapter's lessons for this run, in the chapter's order. */
+export function chapterLessons(game: Game): Lesson[] {
+  const state = game.state;
+  const ctx: Context = {
+    state, game,
+    host: (i) => state.hosts.find((h) => h.id === i.hostId),
+    name: (i) => state.hosts.find((h) => h.id === i.hostId)?.name ?? i.title.split(" ")[0],
+  };
+  return (CHAPTERS[state.scenario] ?? []).map((spec) => {
+    const incident = spec.kinds ? state.incidents.find((i) => spec.kinds!.includes(i.kind) && (!spec.match || spec.match(i, ctx))) : undefined;
+    if (incident && spec.felt) return { title: spec.title, felt: true, text: spec.felt(incident, ctx), idea: spec.idea };
+    const fromBoard = spec.board?.(ctx) ?? null;
+    return { title: spec.title, felt: fromBoard !== null, text: fromBoard ?? spec.unfelt, idea: spec.idea };
+  });
+}
+
+function healthChecks(state: GameState): string {
+  const lbs = state.hosts.map((h) => findService(h, "lb")).filter((x) => !!x);
+  if (lbs.length === 0) return "With no load balancer in front, nothing could send users elsewhere.";
+  const checked = lbs.find((x) => x.healthCheck);
+  return checked
+    ? `Your load balancer checks its servers every ${duration(checked.checkInterval)}: one check later it stopped sending users there.`
+    : "Your load balancer had no health checks, so it kept sending users to the dead server.";
+}
+
+function pointsAtLoadBalancer(state: GameState): boolean {
+  const www = state.dns.www;
+  if (!www) return false;
+  const targets = www.type === "A" ? www.values : state.dns.apex;
+  return targets.some((ip) => state.pairs.some((p) => p.vip === ip) || state.hosts.some((h) => h.publicIp === ip && isLb(h)));
+}
+
+function monitoringStory(state: GameState): string | null {
+  const real = state.incidents.filter((i) => i.severity !== "info" && i.hostId !== 0);
+  if (real.length === 0) return null;
+  const late = real.filter((i) => i.detectedAt > i.tick);
+  if (late.length === 0) return "Your agents reported every server problem the moment it began.";
+  const avg = Math.round(late.reduce((n, i) => n + (i.detectedAt - i.tick), 0) / late.length);
+  return `${late.length} server problem${late.length > 1 ? "s" : ""} reached you only when users complained, about ${duration(avg)} after ${late.length > 1 ? "they" : "it"} began.`;
+}
+
+function tlsStory(game: Game): string | null {
+  const findings = audit(game.state);
+  const https = findings.find((x) => x.id === "https");
+  const inside = findings.find((x) => x.id === "end-to-end-tls");
+  if (!https?.ok || !inside) return null;
+  return inside.ok ? "Users connect over HTTPS and nothing travels in the clear behind the load balancer." : `Users connect over HTTPS, but ${lower(inside.detail)}`;
+}
+
+function repairStory(state: GameState): string | null {
+  const fixed = state.incidents.filter((i) => i.severity === "critical" && i.resolvedAt >= 0);
+  if (fixed.length === 0) return null;
+  const avg = Math.round(fixed.reduce((n, i) => n + (i.resolvedAt - i.tick), 0) / fixed.length);
+  return `You brought back ${fixed.length} critical problem${fixed.length > 1 ? "s" : ""}, on average ${duration(avg)} after ${fixed.length > 1 ? "they" : "it"} began.`;
+}

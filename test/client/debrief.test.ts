@@ -1,0 +1,111 @@
+// The end screen names what the chapter taught in terms of the run the player just had, and
+// puts the chapter's own concepts first in "what to try" and the design review.
+import { describe, expect, it } from "vitest";
+import { Game, type Incident } from "../../shared/index.js";
+import { focusChecks, orderedFindings } from "../../client/logic/auditView.js";
+import { buildDebrief } from "../../client/logic/debrief.js";
+import { groupIncidents, groupOpen } from "../../client/logic/incidentGroups.js";
+import { chapterLessons } from "../../client/logic/lessons.js";
+
+/** Chapter 1 played by a newcomer who builds the stack and then never repairs anything. */
+function chapterOneUnattended(seed: number): Game {
+  const game = Game.create("simple-stack", seed);
+  game.apply({ type: "buyHost", tier: "medium", public: true });
+  const host = game.state.hosts[0].id;
+  for (const service of ["web", "app", "db"] as const) game.apply({ type: "install", host, service });
+  for (let i = 0; i < 100; i++) game.step();
+  game.apply({ type: "setDns", recordType: "A", values: ["8.8.8.8"], ttl: 300 });
+  game.run(7000);
+  return game;
+}
+
+const incident = (id: number, over: Partial<Incident>): Incident => ({
+  id, kind: "overload", tick: id * 100, detectedAt: id * 100, resolvedAt: id * 100 + 50, hostId: 7, severity: "warning",
+  title: "web-01 is at capacity", cause: "c", prevention: "p", ...over,
+});
+
+describe("chapter lessons", () => {
+  it("names chapter 1's three lessons and ties them to this run's moments", () => {
+    const game = chapterOneUnattended(4);
+    const lessons = chapterLessons(game);
+    expect(lessons.map((l) => l.title)).toEqual(["Single point of failure", "Downtime for maintenance", "No room to grow"]);
+    const [spof, deploy] = lessons;
+    expect(spof.felt).toBe(true);
+    expect(spof.text).toMatch(/^At \d+:\d\d server-01 failed/);
+    expect(deploy.felt).toBe(true);
+    expect(deploy.text).toMatch(/new version/);
+    for (const l of lessons) expect(l.idea.length).toBeGreaterThan(20);
+  });
+
+  it("falls back to a plain sentence when the run did not show it", () => {
+    const game = Game.create("simple-stack", 1);
+    const lessons = chapterLessons(game);
+    expect(lessons.every((l) => !l.felt)).toBe(true);
+    expect(lessons[2].text).toMatch(/ceiling/);
+  });
+
+  it("has lessons for every chapter and endless mode", () => {
+    for (const id of ["simple-stack", "distributed", "secured", "scale-up", "endless"]) {
+      expect(chapterLessons(Game.create(id, 1)).length, id).toBeGreaterThanOrEqual(3);
+    }
+  });
+});
+
+describe("debrief focus", () => {
+  it("puts the chapter's lessons first in what to try, and its concepts first in the review", () => {
+    const game = chapterOneUnattended(4);
+    const d = buildDebrief(game);
+    expect(d.lessons).toHaveLength(3);
+    expect(d.tips[0]).toMatch(/^Single point of failure: /);
+    expect(d.tips.some((t) => t.startsWith("Downtime for maintenance: "))).toBe(true);
+    expect(d.tips.length).toBeLessThanOrEqual(5);
+    expect(d.auditFocus.map((f) => f.title)).toContain("No single point of failure");
+    // Chapter 1 has one server and no firewall: nothing it cannot act on.
+    expect([...d.auditFocus, ...d.auditOther].some((f) => /Database off the internet|replica|One role/.test(f.title))).toBe(false);
+  });
+
+  it("starts with the goal's unmet requirements", () => {
+    const game = Game.create("secured", 3);
+    game.run(50);
+    const d = buildDebrief(game);
+    expect(d.tips[0]).toMatch(/^Goal: /);
+    expect(focusChecks(game.scenario).has("firewalls")).toBe(true);
+    const ordered = orderedFindings(game.state, game.scenario);
+    const firstOther = ordered.findIndex((f) => !f.focus);
+    expect(firstOther === -1 || ordered.slice(firstOther).every((f) => !f.focus)).toBe(true);
+  });
+});
+
+describe("incident groups", () => {
+  it("folds repeats of one incident into one line, keeping each occurrence", () => {
+    const list = [incident(1, {}), incident(2, { kind: "deploy", hostId: 0, title: "deploy" }), incident(3, {}), incident(4, { resolvedAt: -1 })];
+    const groups = groupIncidents(list);
+    expect(groups).toHaveLength(2);
+    expect(groups[0].lead.id).toBe(1);
+    expect(groups[0].all.map((i) => i.id)).toEqual([1, 3, 4]);
+    expect(groupOpen(groups[0])).toBe(true);
+    expect(groupOpen(groups[1])).toBe(false);
+  });
+
+  it("shows a repeated overload once in the timeline with its count", () => {
+    const game = chapterOneUnattended(4);
+    const host = game.state.hosts[0].id;
+    for (let k = 0; k < 3; k++) game.state.incidents.push(incident(900 + k, { hostId: host, title: "server-01 is at capacity" }));
+    const d = buildDebrief(game);
+    const overload = d.timeline.filter((t) => t.title === "server-01 is at capacity");
+    expect(overload).toHaveLength(1);
+    expect(overload[0].times).toBe(3);
+    expect(overload[0].when).toMatch(/^3 times: /);
+  });
+});
+
+describe("alert repeats", () => {
+  it("toasts an incident once, then stays quiet about its repeats for a while", async () => {
+    const { RepeatFilter } = await import("../../client/logic/incidentGroups.js");
+    const f = new RepeatFilter(600);
+    expect(f.announce(incident(1, { detectedAt: 1000 }))).toBe(true);
+    expect(f.announce(incident(2, { detectedAt: 1300 }))).toBe(false);
+    expect(f.announce(incident(3, { detectedAt: 1300, hostId: 8 }))).toBe(true); // another server
+    expect(f.announce(incident(4, { detectedAt: 1700 }))).toBe(true);
+  });
+});
