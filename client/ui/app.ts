@@ -2,6 +2,7 @@
 // the board (Phaser), which starts downloading as soon as the menu is on screen.
 import type { Game, Scenario } from "../../shared/index.js";
 import { buildBenchGame, type BenchParams } from "../logic/benchBoard.js";
+import type { Point } from "../logic/boardLayout.js";
 import { loadProgress } from "../logic/progress.js";
 import { readSlot, listSlots } from "../logic/saveSlots.js";
 import { GameSession } from "../logic/session.js";
@@ -63,7 +64,7 @@ export class App {
     this.show(menuScreen({
       solo: () => this.showChapters(),
       continueGame: hasAuto ? () => this.loadSlot("auto") : null,
-      load: () => showSaveDialog({ store: this.store, game: null, onLoad: (g) => this.resume(g) }),
+      load: () => showSaveDialog({ store: this.store, game: null, onLoad: (g, at) => this.resume(g, at) }),
       settings: () => this.openSettings(),
       library: () => showLibrary(),
     }));
@@ -79,18 +80,18 @@ export class App {
     this.play(GameSession.start(scenario.id, seed), { bench: false });
   }
 
-  resume(game: Game): void {
-    this.play(new GameSession(game), { bench: false });
+  resume(game: Game, positions: ReadonlyMap<number, Point> = new Map()): void {
+    this.play(new GameSession(game), { bench: false, positions });
     toast(`Loaded: ${game.scenario.title}`, "ok");
   }
 
   private loadSlot(slot: "auto"): void {
     const result = readSlot(this.store, slot);
-    if (result.ok) this.resume(result.game);
+    if (result.ok) this.resume(result.game, result.positions);
     else toast(`Could not load the autosave: ${result.reason}`, "warn");
   }
 
-  play(session: GameSession, opts: { bench: boolean }): void {
+  play(session: GameSession, opts: { bench: boolean; positions?: ReadonlyMap<number, Point> }): void {
     const screen = new GameScreen(this, session, opts);
     this.show(screen.el);
     this.game = screen;

@@ -72,7 +72,8 @@ export class GameScreen {
   private readonly offs: (() => void)[] = [];
   private readonly onKey = (e: KeyboardEvent) => this.key(e);
 
-  constructor(private readonly app: App, readonly session: GameSession, private readonly opts: { bench: boolean }) {
+  constructor(private readonly app: App, readonly session: GameSession, private readonly opts: { bench: boolean; positions?: ReadonlyMap<number, Point> }) {
+    for (const [id, p] of opts.positions ?? []) this.pinned.set(id, { ...p });
     this.dots = new TrafficDots(app.settings.reducedMotion ? REDUCED_DOTS : DEFAULT_DOTS);
     this.hud = new Hud(session, {
       dashboard: () => this.toggleDashboard(),
@@ -177,7 +178,7 @@ export class GameScreen {
     if (now - this.lastRefresh >= PANEL_REFRESH_MS) this.refresh(false);
     if (!this.opts.bench && now - this.lastAutosave > AUTOSAVE_MS && !this.session.state.ended) {
       this.lastAutosave = now;
-      writeSlot(this.app.store, "auto", this.session.game, Date.now());
+      writeSlot(this.app.store, "auto", this.session.game, Date.now(), this.pinned);
     }
     this.raf = requestAnimationFrame((t) => this.frame(t));
   }
@@ -280,11 +281,11 @@ export class GameScreen {
   /** Saving pauses: the file then holds exactly the moment the player chose. */
   private openSave(): void {
     this.session.setSpeed(0);
-    showSaveDialog({ store: this.app.store, game: this.session.game, onLoad: (g) => this.app.resume(g) });
+    showSaveDialog({ store: this.app.store, game: this.session.game, positions: () => this.pinned, onLoad: (g, at) => this.app.resume(g, at) });
   }
 
   private leave(): void {
-    if (!this.opts.bench && !this.session.state.ended) writeSlot(this.app.store, "auto", this.session.game, Date.now());
+    if (!this.opts.bench && !this.session.state.ended) writeSlot(this.app.store, "auto", this.session.game, Date.now(), this.pinned);
     this.app.showMenu();
   }
 

@@ -1,5 +1,7 @@
 // Save and load: slots in browser storage, plus downloading and uploading the save file.
 import type { Game } from "../../shared/index.js";
+import type { Point } from "../logic/boardLayout.js";
+import { fileWithPositions, type Positions } from "../logic/savedLayout.js";
 import { clock, money, permyriad } from "../logic/format.js";
 import { listSlots, readSlot, restoreText, saveFileName, slotLabel, writeSlot, SLOT_IDS, type SlotId } from "../logic/saveSlots.js";
 import type { KeyValueStore } from "../logic/storage.js";
@@ -11,8 +13,10 @@ export interface SaveDialogOptions {
   store: KeyValueStore;
   /** The running game, when saving is possible. */
   game: Game | null;
-  /** Continue with a loaded game. */
-  onLoad: (game: Game) => void;
+  /** Where the player dragged the servers: saved with the game. */
+  positions?: () => Positions;
+  /** Continue with a loaded game, its servers where they were. */
+  onLoad: (game: Game, positions: Map<number, Point>) => void;
 }
 
 export function showSaveDialog(opts: SaveDialogOptions): void {
@@ -33,7 +37,7 @@ export function showSaveDialog(opts: SaveDialogOptions): void {
     }));
   };
   const save = (slot: SlotId) => {
-    const result = writeSlot(opts.store, slot, opts.game!, Date.now());
+    const result = writeSlot(opts.store, slot, opts.game!, Date.now(), opts.positions?.());
     if (result.ok) {
       status.textContent = `Saved to ${slotLabel(slot)}.`;
       status.className = "small ok-line";
@@ -52,11 +56,11 @@ export function showSaveDialog(opts: SaveDialogOptions): void {
       return;
     }
     handle.close();
-    opts.onLoad(result.game);
+    opts.onLoad(result.game, result.positions);
   };
   const download = () => {
     const game = opts.game!;
-    const blob = new Blob([game.snapshot()], { type: "application/json" });
+    const blob = new Blob([fileWithPositions(game.snapshot(), opts.positions?.() ?? new Map())], { type: "application/json" });
     const a = h("a", { href: URL.createObjectURL(blob), download: saveFileName(game) });
     document.body.appendChild(a);
     a.click();
@@ -79,7 +83,7 @@ export function showSaveDialog(opts: SaveDialogOptions): void {
       return;
     }
     handle.close();
-    opts.onLoad(result.game);
+    opts.onLoad(result.game, result.positions);
   });
   render();
   const handle = openModal(opts.game ? "Save or load" : "Load a game", h("div", null,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Game } from "../../shared/index.js";
 import { deleteSlot, listSlots, readSlot, restoreText, saveFileName, writeSlot } from "../../client/logic/saveSlots.js";
+import { fileWithPositions, positionsFromJson, positionsToJson } from "../../client/logic/savedLayout.js";
 import { MemoryStore } from "../../client/logic/storage.js";
 import { loadSettings, saveSettings } from "../../client/logic/settings.js";
 import { isBetter, loadProgress, recordResult } from "../../client/logic/progress.js";
@@ -42,6 +43,33 @@ describe("save slots", () => {
     const store = new MemoryStore();
     store.setItem("nines.save.slot-1", "{broken");
     expect(listSlots(store)[1]).toBeNull();
+  });
+
+  it("keeps dragged servers with the save, outside the simulation state", () => {
+    const store = new MemoryStore();
+    const game = playedGame();
+    const id = game.state.hosts[0].id;
+    const positions = new Map([[id, { x: 812.4, y: -40 }]]);
+    writeSlot(store, "slot-1", game, 1, positions);
+    const back = readSlot(store, "slot-1");
+    expect(back.ok && back.game.hash()).toBe(game.hash());
+    expect(back.ok && [...back.positions]).toEqual([[id, { x: 812, y: -40 }]]);
+    // The downloaded file is still a plain snapshot to the simulation, with the board beside it.
+    const file = fileWithPositions(game.snapshot(), positions);
+    const restored = restoreText(file);
+    expect(restored.ok && restored.game.hash()).toBe(game.hash());
+    expect(restored.ok && restored.positions.get(id)).toEqual({ x: 812, y: -40 });
+    expect(JSON.parse(file).state.board).toBeUndefined();
+    // Old saves and plain snapshots load with no positions.
+    const plain = restoreText(game.snapshot());
+    expect(plain.ok && plain.positions.size).toBe(0);
+  });
+
+  it("drops malformed positions instead of refusing the save", () => {
+    expect([...positionsFromJson({ "3": [1, 2], "x": [1, 2], "4": [NaN, 1], "5": "far", "6": [1e12, 0], "-1": [0, 0] })]).toEqual([[3, { x: 1, y: 2 }]]);
+    expect(positionsFromJson(null).size).toBe(0);
+    expect(positionsFromJson([1, 2]).size).toBe(0);
+    expect(positionsToJson(new Map([[7, { x: 1.6, y: 2.2 }]]))).toEqual({ "7": [2, 2] });
   });
 
   it("names the download after the chapter and the time played", () => {
