@@ -82,9 +82,8 @@ describe("solo in the browser", () => {
 
     const money1 = await text(page, "[data-hud=money]");
     const clock1 = await text(page, "[data-hud=clock]");
-    await page.waitForTimeout(3000);
-    expect(await text(page, "[data-hud=money]")).not.toBe(money1);
-    expect(await text(page, "[data-hud=clock]")).not.toBe(clock1);
+    await expect.poll(() => text(page, "[data-hud=money]"), { timeout: 30_000 }).not.toBe(money1);
+    await expect.poll(() => text(page, "[data-hud=clock]"), { timeout: 30_000 }).not.toBe(clock1);
     expect(await text(page, "[data-hud=uptime]")).toMatch(/%/);
     expect(await state<number>(page, "s.totals.served")).toBeGreaterThan(0);
 
@@ -92,7 +91,8 @@ describe("solo in the browser", () => {
     await page.keyboard.press("Space");
     await expect.poll(() => page.locator("[data-speed='0']").getAttribute("class")).toContain("active");
     const paused = await state<number>(page, "s.tick");
-    await page.waitForTimeout(600);
+    // Let the page draw 30 more frames: a running game would have stepped in that time.
+    await page.evaluate(() => new Promise<void>((done) => { let n = 0; const f = () => (++n >= 30 ? done() : requestAnimationFrame(f)); requestAnimationFrame(f); }));
     expect(await state<number>(page, "s.tick")).toBe(paused);
 
     await page.screenshot({ path: join(ARTIFACTS, "e2e-chapter1-1280x720.png") });
