@@ -79,7 +79,7 @@ const CHAPTERS: Record<string, LessonSpec[]> = {
       kinds: ["lost-writes", "primary-crash"],
       felt: (i, c) => i.kind === "lost-writes"
         ? `At ${at(i)} ${lower(i.title)}: asynchronous replication had not copied the newest writes before the promotion.`
-        : `At ${at(i)} the primary database crashed. ${c.state.replication === "semisync" ? "With semi-synchronous replication the replica held every write when it took over." : "A promoted replica carries on, minus the writes it had not received yet."}`,
+        : `At ${at(i)} the primary database crashed. ${c.state.replication === "semisync" ? "With semi-synchronous replication the replica held every acknowledged write, ready to take over." : "A promoted replica carries on, minus the writes it had not received yet."}`,
       unfelt: "A replica keeps a copy of the primary; when the primary fails, promoting the replica keeps writes going.",
       idea: "Keep a replica ready to promote. Asynchronous replication is faster but may lose the last writes; semi-synchronous loses none and makes each write wait a little.",
     },

@@ -51,6 +51,6 @@ export class FailingNow {
       this.list.replaceChildren(h("li", { class: "ok-line" }, s.launchedAt < 0 ? "No traffic yet: the site has no DNS record." : "✔ Every request is answered."));
       return;
     }
-    this.list.replaceChildren(...reasons.map((r) => h("li", null, h("span", { class: "n" }, `✖ ${compact(r.perSecond)}/s`), h("span", null, r.text), h("span", { class: "fix" }, `→ ${r.fix}`))));
+    this.list.replaceChildren(...reasons.map((r) => h("li", null, h("span", { class: "n" }, `✖ ${r.perSecond < 0.1 ? "<0.1" : compact(r.perSecond)}/s`), h("span", null, r.text), h("span", { class: "fix" }, `→ ${r.fix}`))));
   }
 }

@@ -49,7 +49,7 @@ export class SitePanel {
       h("section", { class: "card" },
         h("h3", null, `Servers (${s.hosts.length})`),
         s.hosts.length === 0 ? h("div", { class: "small muted" }, "None yet. Buy one from the toolbar below the board.") : null,
-        h("div", { class: "svc-list" }, s.hosts.slice(0, 12).map((x) => h("button", { class: "btn small", type: "button", onclick: () => this.hooks.select(x.id), style: "width: 100%" },
+        h("div", { class: "svc-list" }, s.hosts.slice(0, 12).map((x) => h("button", { class: "btn small", type: "button", "data-host": x.name, onclick: () => this.hooks.select(x.id), style: "width: 100%" },
           h("span", null, `${statusMark(visibleHostStatus(s, x))} ${x.name}`), h("span", { class: "hint muted" }, x.services.map((k) => k.kind).join(" · ") || "empty")))),
         s.hosts.length > 12 ? h("div", { class: "small muted" }, `…and ${s.hosts.length - 12} more: click them on the board.`) : null,
       ),
