@@ -3,6 +3,7 @@
 import { applyCommand, checkCommand, type Verdict } from "./commands/index.js";
 import type { Scenario } from "./content/scenario.js";
 import { findScenario, SCENARIO_IDS } from "./content/scenarios/index.js";
+import type { Actor } from "./lockstep/roles.js";
 import type { GameState } from "./model/types.js";
 import { lastReport } from "./sim/flow.js";
 import type { TickReport } from "./sim/report.js";
@@ -51,12 +52,12 @@ export class Game {
     }
   }
 
-  check(command: unknown): Verdict {
-    return checkCommand(this.state, this.scenario, command);
+  check(command: unknown, actor?: Actor): Verdict {
+    return checkCommand(this.state, this.scenario, command, actor);
   }
 
-  apply(command: unknown): Verdict {
-    return applyCommand(this.state, this.scenario, command);
+  apply(command: unknown, actor?: Actor): Verdict {
+    return applyCommand(this.state, this.scenario, command, actor);
   }
 
   report(): TickReport {

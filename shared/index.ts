@@ -22,3 +22,6 @@ export { SIM_VERSION, REPLAY_FORMAT } from "./version.js";
 export { servesPlainHttp } from "./sim/attacks.js";
 export { visibleHostStatus, visibleServiceStatus, hiddenFailure } from "./view.js";
 export { goalProgress, type GoalProgress } from "./goal.js";
+export * from "./lockstep/turn.js";
+export * from "./lockstep/roles.js";
+export * from "./protocol.js";

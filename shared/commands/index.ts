@@ -7,6 +7,7 @@ import { buyCert, configureLb, createLbPair, removeLbPair, setDns, setFirewall, 
 import type { Handlers } from "./handler.js";
 import { deploy, promoteReplica, purgeDisk, repairHost, restartService } from "./operate.js";
 import { parseCommand, reject, type Command, type Verdict } from "./schema.js";
+import { roleAllows, type Actor } from "../lockstep/roles.js";
 
 const HANDLERS: Handlers = {
   buyHost, sellHost, resizeHost, install, remove, connect, disconnect, undo,
@@ -20,21 +21,23 @@ function handlerFor(cmd: Command) {
 
 setRunner((state, scenario, cmd) => handlerFor(cmd).run(state, scenario, cmd));
 
-function checkParsed(state: GameState, scenario: Scenario, input: unknown): { verdict: Verdict; command?: Command } {
+function checkParsed(state: GameState, scenario: Scenario, input: unknown, actor?: Actor): { verdict: Verdict; command?: Command } {
   const parsed = parseCommand(input);
   if (!parsed.ok) return { verdict: reject(parsed.reason) };
   if (state.ended) return { verdict: reject("the game is over") };
+  const allowed = roleAllows(actor, parsed.command);
+  if (!allowed.ok) return { verdict: allowed };
   return { verdict: handlerFor(parsed.command).check(state, scenario, parsed.command), command: parsed.command };
 }
 
 /** Whether this command would be accepted now (never changes the state). */
-export function checkCommand(state: GameState, scenario: Scenario, input: unknown): Verdict {
-  return checkParsed(state, scenario, input).verdict;
+export function checkCommand(state: GameState, scenario: Scenario, input: unknown, actor?: Actor): Verdict {
+  return checkParsed(state, scenario, input, actor).verdict;
 }
 
 /** Checks and, if legal, applies the command. */
-export function applyCommand(state: GameState, scenario: Scenario, input: unknown): Verdict {
-  const { verdict, command } = checkParsed(state, scenario, input);
+export function applyCommand(state: GameState, scenario: Scenario, input: unknown, actor?: Actor): Verdict {
+  const { verdict, command } = checkParsed(state, scenario, input, actor);
   if (verdict.ok && command) handlerFor(command).run(state, scenario, command);
   return verdict;
 }
