@@ -42,7 +42,7 @@ export type JoinOptions = z.infer<typeof JoinOptionsSchema>;
 
 /** Client → server messages, by type. `cmd`'s command is checked by the simulation's own schema. */
 export const ClientMessages = {
-  cmd: strict({ seq: z.number().int().min(0).max(2 ** 31), cmd: z.unknown() }),
+  cmd: strict({ seq: z.number().int().min(0).max(2_147_483_647), cmd: z.unknown() }),
   cursor: strict(boardPoint),
   ping: strict(boardPoint),
   ready: strict({ ready: z.boolean() }),
@@ -58,18 +58,29 @@ export const ClientMessages = {
   /** Host only, after the end: the same players play on. */
   playAgain: strict({ scenario: z.string().max(40), seed: z.number().int().min(0).max(0xffffffff).optional() }),
   /** A client whose hash differed, or that lost its place, asks for a fresh snapshot. */
-  resync: strict({ tick: z.number().int().min(0).optional() }),
+  resync: strict({
+    tick: z.number().int().min(0).optional(),
+    /** The client's per-section hashes at `tick`, so the server can log which section differed. */
+    sections: z.record(z.string().max(32), z.string().max(16)).optional(),
+  }),
 } as const;
 export type ClientMessageType = keyof typeof ClientMessages;
 export type ClientMessage<T extends ClientMessageType> = z.infer<(typeof ClientMessages)[T]>;
 
 /** Server → client messages. */
 export interface TurnMessage {
-  /** The last tick covered: after applying it the client's game is at tick + 1. */
+  /**
+   * The first tick this message covers: it equals the receiving client's `game.tick` before it is
+   * applied (a client that sees another value has lost its place and asks to `resync`).
+   */
   tick: number;
-  /** How many ticks this message covers (1 at 1×, up to 8 at 8×; 0 never sent). */
+  /**
+   * How many ticks it steps (1 at 1×, up to 8 at 8×). 0 while the room is paused: the message then
+   * only carries commands for `tick`, applied without stepping (building while paused), exactly as
+   * if they had arrived with the turn that later steps `tick`.
+   */
   ticks: number;
-  /** Commands of the covered ticks, each at the start of its own tick. */
+  /** Commands of the covered ticks, in order, each applied at the start of its own tick. */
   cmds: (TurnCommand & { tick: number })[];
 }
 export interface HashMessage { tick: number; hash: string }

@@ -35,10 +35,19 @@ export interface TurnResult {
 
 /** Applies the turn's commands in order, then steps once. Throws if the turn is for another tick. */
 export function applyTurn(game: Game, turn: Turn): TurnResult {
+  const outcomes = applyCommands(game, turn);
+  return { report: game.step(), outcomes };
+}
+
+/**
+ * Applies a turn's commands without stepping: what a paused game does when a player builds. The
+ * tick's remaining commands and its step may follow later; the result is the same as one turn.
+ */
+export function applyCommands(game: Game, turn: Turn): CommandOutcome[] {
   if (turn.tick !== game.tick) throw new Error(`turn for tick ${turn.tick} applied at tick ${game.tick}`);
   const outcomes: CommandOutcome[] = [];
   for (const c of turn.cmds) outcomes.push({ by: c.by, seq: c.seq, verdict: game.apply(c.cmd, { id: c.by }) });
-  return { report: game.step(), outcomes };
+  return outcomes;
 }
 
 /** An empty turn for the game's current tick (time passing with nobody acting). */
