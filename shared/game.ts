@@ -10,6 +10,7 @@ import type { TickReport } from "./sim/report.js";
 import { createState } from "./sim/state.js";
 import { scheduleScenario } from "./sim/events.js";
 import { step } from "./sim/step.js";
+import { sectionHashes } from "./sections.js";
 import { fromSnapshot, stateHash, toSnapshot } from "./snapshot.js";
 
 export class Game {
@@ -66,6 +67,11 @@ export class Game {
 
   hash(): string {
     return stateHash(this.state);
+  }
+
+  /** The hash of each section of the state, for naming where two games differ. */
+  sectionHashes(): Record<string, string> {
+    return sectionHashes(this.state);
   }
 
   snapshot(): string {

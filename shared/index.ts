@@ -25,3 +25,4 @@ export { goalProgress, type GoalProgress } from "./goal.js";
 export * from "./lockstep/turn.js";
 export * from "./lockstep/roles.js";
 export * from "./protocol.js";
+export { sectionHashes, diffSections, STATE_SECTIONS, type SectionName } from "./sections.js";
