@@ -15,7 +15,7 @@ export const STATE_SECTIONS = {
   rng: ["rng"],
   replication: ["replication", "unreplicatedWrites"],
   schedule: ["schedule", "effects"],
-  undo: ["lastBuild"],
+  undo: ["lastBuilds"],
 } as const satisfies Record<string, readonly (keyof GameState)[]>;
 
 export type SectionName = keyof typeof STATE_SECTIONS | "other";

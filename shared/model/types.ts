@@ -171,6 +171,15 @@ export interface Totals {
   latencyMsSum: number;
 }
 
+/** A build action that its player may still undo: the commands that reverse it and the money back. */
+export interface BuildRecord {
+  /** The player (actor id) who built it; only they can undo it. */
+  by: string;
+  tick: number;
+  undo: Command[];
+  refund: number;
+}
+
 export interface GameState {
   simVersion: number;
   scenario: string;
@@ -200,8 +209,8 @@ export interface GameState {
   /** Ports attackers know are open, from a port scan: "hostId:port". */
   knownOpenPorts: string[];
   totals: Totals;
-  /** The last build action, for undo. */
-  lastBuild: { tick: number; undo: Command[]; refund: number } | null;
+  /** Each player's last build action, for undo: one entry per player, sorted by player id. */
+  lastBuilds: BuildRecord[];
   /** Bumped by every change to hosts, services, links or pairs: derived lookups rebuild on it. */
   topologyVersion: number;
   /** Tick the site first got a DNS record (traffic starts then); -1 before. */
