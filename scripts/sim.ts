@@ -1,7 +1,7 @@
 // Headless runner: npm run sim -- --scenario <id> --seed <n> --ticks <n> [--replay <file>] [--json]
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { Game, nines, parseReplay, runReplay, score, slaPermyriad, uptimePermyriad, SCENARIO_IDS, type Replay } from "../shared/index.js";
+import { audit, endText, Game, nines, parseReplay, runReplay, score, slaPermyriad, uptimePermyriad, SCENARIO_IDS, type Replay } from "../shared/index.js";
 import { dollarsText, progressBar } from "./cli-format.js";
 
 function fail(message: string): never {
@@ -102,7 +102,7 @@ const result = {
   incidents: s.incidents.length,
   breaches: s.totals.breaches,
   lostWrites: s.totals.lostWrites,
-  ended: s.ended,
+  ended: s.ended ? { ...s.ended, reason: endText(s.ended, game.scenario, audit(s)) } : null,
   rejectedCommands: rejected.length,
 };
 
@@ -119,7 +119,7 @@ if (args.json) {
     `  money          ${dollarsText(s.money)}   reputation ${result.reputation.toFixed(1)} %`,
     `  incidents      ${result.incidents} (${result.breaches} breaches, ${result.lostWrites} writes lost)`,
     `  score          ${result.score}`,
-    s.ended ? `  ended          tick ${s.ended.tick}: ${s.ended.outcome} — ${s.ended.reason}` : `  still running`,
+    s.ended ? `  ended          tick ${s.ended.tick}: ${s.ended.outcome} — ${endText(s.ended, game.scenario, audit(s))}` : `  still running`,
   ];
   if (rejected.length) lines.push(`  ${rejected.length} replay command(s) rejected, first at tick ${rejected[0].tick}: ${rejected[0].reason}`);
   process.stdout.write(lines.join("\n") + "\n");

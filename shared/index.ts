@@ -26,3 +26,4 @@ export * from "./lockstep/turn.js";
 export * from "./lockstep/roles.js";
 export * from "./protocol.js";
 export { sectionHashes, diffSections, STATE_SECTIONS, type SectionName } from "./sections.js";
+export { endText, incidentText, noteText, type IncidentText } from "./content/words.js";

@@ -33,7 +33,7 @@ export const buyHost: Handler<"buyHost"> = {
     const price = HOST_TIERS[cmd.tier].price;
     const host: Host = {
       id: state.nextId++, name: cmd.name ?? defaultName(state), tier: cmd.tier, publicIp: null, privateIp: "",
-      status: "starting", readyAt: state.tick + 50, note: "provisioning", services: [], cert: null, compromised: false,
+      status: "starting", readyAt: state.tick + 50, note: { code: "provisioning" }, services: [], cert: null, compromised: false,
       backlog: 0, utilPermille: 0, saturatedTicks: 0, boughtAt: state.tick,
     };
     host.publicIp = cmd.public ? nextPublicIp(state) : null;
@@ -83,7 +83,7 @@ export const resizeHost: Handler<"resizeHost"> = {
     host.tier = cmd.tier;
     host.status = "starting";
     host.readyAt = state.tick + 100;
-    host.note = `resizing to ${cmd.tier}`;
+    host.note = { code: "resizing", tier: cmd.tier };
     touch(state);
     remember(state, by, null);
   },

@@ -49,7 +49,7 @@ export function createState(scenario: Scenario, seed: number): GameState {
       privateIp: "",
       status: "up",
       readyAt: 0,
-      note: "",
+      note: null,
       services: [],
       cert: spec.cert ? { expiresAt: COSTS.certificateTicks } : null,
       compromised: false,
