@@ -27,3 +27,4 @@ export * from "./lockstep/roles.js";
 export * from "./protocol.js";
 export { sectionHashes, diffSections, STATE_SECTIONS, type SectionName } from "./sections.js";
 export { endText, incidentText, noteText, type IncidentText } from "./content/words.js";
+export { MAX_ENTITY_ID } from "./sim/ids.js";

@@ -4,7 +4,8 @@ import { COSTS, HOST_NAME_RE, HOST_TIERS, SERVICES, UNDO_WINDOW } from "../conte
 import type { GameState, Host, ServiceKind } from "../model/types.js";
 import { nextPrivateIp, nextPublicIp } from "../sim/addresses.js";
 import { addService, findService, newService } from "../sim/services.js";
-import { afford, dollars, firstFailure, lastBuildOf, needHost, remember, spend, type Handler } from "./handler.js";
+import { takeId } from "../sim/ids.js";
+import { afford, dollars, firstFailure, lastBuildOf, needHost, needId, remember, spend, type Handler } from "./handler.js";
 import { OK, reject, type Command, type Verdict } from "./schema.js";
 
 function defaultName(state: GameState): string {
@@ -27,12 +28,13 @@ export const buyHost: Handler<"buyHost"> = {
       () => (scenario.allowed.tiers.includes(cmd.tier) ? OK : reject(`${cmd.tier} servers are not available in this chapter (you can buy: ${scenario.allowed.tiers.join(", ")})`)),
       () => (state.hosts.length < scenario.allowed.maxHosts ? OK : reject(`this chapter allows at most ${scenario.allowed.maxHosts} server(s)`)),
       () => afford(state, HOST_TIERS[cmd.tier].price, `a ${cmd.tier} server`),
+      () => needId(state),
     );
   },
   run(state, _scenario, cmd, by) {
     const price = HOST_TIERS[cmd.tier].price;
     const host: Host = {
-      id: state.nextId++, name: cmd.name ?? defaultName(state), tier: cmd.tier, publicIp: null, privateIp: "",
+      id: takeId(state), name: cmd.name ?? defaultName(state), tier: cmd.tier, publicIp: null, privateIp: "",
       status: "starting", readyAt: state.tick + 50, note: { code: "provisioning" }, services: [], cert: null, compromised: false,
       backlog: 0, utilPermille: 0, saturatedTicks: 0, boughtAt: state.tick,
     };
@@ -156,10 +158,11 @@ export const connect: Handler<"connect"> = {
       () => (a.id === b.id ? reject("a server cannot be connected to itself") : OK),
       () => (linked(state, a.id, b.id) ? reject(`${a.name} and ${b.name} are already connected`) : OK),
       () => (related(a, b) ? OK : reject(`${a.name} and ${b.name} have nothing to say to each other: connect load balancer → web server → application → database`)),
+      () => needId(state),
     );
   },
   run(state, _s, cmd, by) {
-    state.links.push({ id: state.nextId++, from: cmd.from, to: cmd.to });
+    state.links.push({ id: takeId(state), from: cmd.from, to: cmd.to });
     touch(state);
     remember(state, by, { tick: state.tick, undo: [{ type: "disconnect", from: cmd.from, to: cmd.to }], refund: 0 });
   },

@@ -3,6 +3,7 @@
 import type { Scenario } from "../content/scenario.js";
 import type { ActorId } from "../lockstep/turn.js";
 import type { BuildRecord, GameState, Host } from "../model/types.js";
+import { idsLeft, MAX_ENTITY_ID } from "../sim/ids.js";
 import { hostById } from "../sim/topology.js";
 import type { CommandOf, CommandType, Verdict } from "./schema.js";
 import { OK, reject } from "./schema.js";
@@ -29,6 +30,11 @@ export function needHost(state: GameState, id: number): Host | string {
 
 export function afford(state: GameState, cents: number, what: string): Verdict {
   return state.money >= cents ? OK : reject(`${what} costs ${dollars(cents)} and you have ${dollars(Math.max(0, state.money))}`);
+}
+
+/** Refuses to build anything new once the id counter is used up. */
+export function needId(state: GameState): Verdict {
+  return idsLeft(state) ? OK : reject(`this game has used all ${MAX_ENTITY_ID} ids for servers, links and incidents: nothing new can be built`);
 }
 
 /** Runs checks in order and returns the first failure. */

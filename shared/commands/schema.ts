@@ -2,8 +2,10 @@
 // lengths); the handlers check whether the action is legal in a given state. Shapes are strict:
 // an unknown field is refused, not dropped, and only plain data counts (see plainDataProblem).
 import { z } from "zod";
+import { MAX_ENTITY_ID } from "../sim/ids.js";
 
-const hostId = z.number().int().min(1).max(1_000_000);
+/** An id of a host, link or pair: as large as the id counter may go (sim/ids.ts). */
+const hostId = z.number().int().min(1).max(MAX_ENTITY_ID);
 const tier = z.enum(["small", "medium", "large"]);
 const serviceKind = z.enum(["web", "app", "db", "lb", "firewall", "monitor"]);
 const ip = z.string().max(15).regex(/^\d{1,3}(\.\d{1,3}){3}$/, "must be an IPv4 address like 8.8.8.8");

@@ -3,6 +3,7 @@
 // player hears of it: at once on a monitored host, only when users complain otherwise.
 import { COMPLAINT_DELAY } from "../content/catalog.js";
 import type { GameState, Host, Incident, IncidentKind, IncidentParams } from "../model/types.js";
+import { idsLeft, takeId } from "./ids.js";
 import { findService } from "./services.js";
 
 /** Kept in the state; older resolved incidents are dropped past this. */
@@ -24,10 +25,12 @@ export interface IncidentSpec {
   obvious?: boolean;
 }
 
-export function openIncident(state: GameState, spec: IncidentSpec): Incident {
+/** Records an incident; returns null (records nothing) once the id counter is used up. */
+export function openIncident(state: GameState, spec: IncidentSpec): Incident | null {
+  if (!idsLeft(state)) return null;
   const seen = spec.obvious || isMonitored(spec.host);
   const incident: Incident = {
-    id: state.nextId++,
+    id: takeId(state),
     kind: spec.kind,
     tick: state.tick,
     detectedAt: seen ? state.tick : state.tick + COMPLAINT_DELAY,
