@@ -1,7 +1,7 @@
 // Headless runner: npm run sim -- --scenario <id> --seed <n> --ticks <n> [--replay <file>] [--json]
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { audit, endText, Game, nines, parseReplay, runReplay, score, slaPermyriad, uptimePermyriad, SCENARIO_IDS, type Replay } from "../shared/index.js";
+import { audit, endText, Game, nines, parseReplay, resultMismatch, runReplay, score, slaPermyriad, uptimePermyriad, SCENARIO_IDS, type Replay } from "../shared/index.js";
 import { dollarsText, progressBar } from "./cli-format.js";
 
 function fail(message: string): never {
@@ -72,10 +72,13 @@ const progress = (done: number) => {
 const started = process.hrtime.bigint();
 let game: Game;
 let rejected: { tick: number; reason: string }[] = [];
+/** For a replay run to its full length: null when it matches the result the file claims. */
+let mismatch: string | null = null;
 if (replay) {
   const run = runReplay({ ...replay, seed }, ticks, progress);
   game = run.game;
   rejected = run.rejected;
+  if (ticks === replay.ticks) mismatch = resultMismatch(replay, game);
 } else {
   game = Game.create(scenario, seed);
   game.run(ticks, progress);
@@ -104,6 +107,8 @@ const result = {
   lostWrites: s.totals.lostWrites,
   ended: s.ended ? { ...s.ended, reason: endText(s.ended, game.scenario, audit(s)) } : null,
   rejectedCommands: rejected.length,
+  /** Whether the run matches the result a format-2 replay claims (null: nothing to compare). */
+  claimedResult: replay?.result && ticks === replay.ticks ? { ...replay.result, matches: mismatch === null } : null,
 };
 
 if (args.json) {
@@ -121,6 +126,7 @@ if (args.json) {
     `  score          ${result.score}`,
     s.ended ? `  ended          tick ${s.ended.tick}: ${s.ended.outcome} — ${endText(s.ended, game.scenario, audit(s))}` : `  still running`,
   ];
+  if (result.claimedResult) lines.push(mismatch ? `  ✖ does not match the replay's claimed result: ${mismatch}` : "  ✔ matches the replay's claimed result");
   if (rejected.length) lines.push(`  ${rejected.length} replay command(s) rejected, first at tick ${rejected[0].tick}: ${rejected[0].reason}`);
   process.stdout.write(lines.join("\n") + "\n");
 }

@@ -41,9 +41,17 @@ export function checkCommand(state: GameState, scenario: Scenario, input: unknow
 
 /** Checks and, if legal, applies the command. */
 export function applyCommand(state: GameState, scenario: Scenario, input: unknown, actor?: Actor): Verdict {
+  return applyAndParse(state, scenario, input, actor).verdict;
+}
+
+/** Like applyCommand, also giving the parsed command when it was applied (for the game's log). */
+export function applyAndParse(state: GameState, scenario: Scenario, input: unknown, actor?: Actor): { verdict: Verdict; command?: Command } {
   const { verdict, command } = checkParsed(state, scenario, input, actor);
-  if (verdict.ok && command) handlerFor(command).run(state, scenario, command, actor?.id ?? SOLO_ACTOR);
-  return verdict;
+  if (verdict.ok && command) {
+    handlerFor(command).run(state, scenario, command, actor?.id ?? SOLO_ACTOR);
+    return { verdict, command };
+  }
+  return { verdict };
 }
 
 export { parseCommand };
