@@ -4,7 +4,7 @@
 //
 // Version 2: the hash tells every value apart (sign, high bits, null), incidents and notes are
 // codes, undo is per player. What happens in a run is unchanged: version 1 replays play alike.
-export const SIM_VERSION = 1;
+export const SIM_VERSION = 2;
 export const REPLAY_FORMAT = 2;
 /** Simulation versions whose replays this build plays to the same outcome and score. */
-export const REPLAYS_PLAYED_ALIKE: readonly number[] = [1];
+export const REPLAYS_PLAYED_ALIKE: readonly number[] = [1, 2];
