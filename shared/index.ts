@@ -28,3 +28,4 @@ export * from "./protocol.js";
 export { sectionHashes, diffSections, STATE_SECTIONS, type SectionName } from "./sections.js";
 export { endText, incidentText, noteText, type IncidentText } from "./content/words.js";
 export { MAX_ENTITY_ID } from "./sim/ids.js";
+export { stateProblem, GameStateSchema } from "./state-schema.js";

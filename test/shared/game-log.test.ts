@@ -27,13 +27,14 @@ describe("the game's command log", () => {
   });
 
   it("a replay written after loading a save re-simulates to the same hash and score", () => {
-    const { game } = play("distributed", 42, 4000);
+    const { game } = play("simple-stack", 42, 1500);
     const loaded = Game.restore(game.snapshot());
+    expect(game.log.length).toBeGreaterThan(3);
     expect(loaded.log).toEqual(game.log);
     // Play on after loading, with one more command, then save the run as a replay.
     const web = loaded.state.hosts.find((h) => h.services.some((s) => s.kind === "web"))!;
     expect(loaded.apply({ type: "restartService", host: web.id, service: "web" }).ok).toBe(true);
-    loaded.run(1500);
+    loaded.run(300);
     const replay = JSON.parse(JSON.stringify(loaded.toReplay()));
     expect(replay.commands.length).toBe(game.log.length + 1);
     expect(replay.result).toEqual({ tick: loaded.tick, hash: loaded.hash(), score: score(loaded.state) });
@@ -41,7 +42,7 @@ describe("the game's command log", () => {
     expect(again.rejected).toEqual([]);
     expect(again.game.hash()).toBe(loaded.hash());
     expect(score(again.game.state)).toBe(score(loaded.state));
-    expect(score(again.game.state)).toBeGreaterThan(1000);
+    expect(score(again.game.state)).toBeGreaterThan(500);
   });
 
   it("commands applied after the last step (while paused) are part of the replay", () => {
