@@ -3,7 +3,7 @@
 // The room's state does not change between turns, so the client's sections at the tick of the
 // last turn can be compared with the room's current state.
 import type { GameState } from "../../shared/index.js";
-import { diffSections, sectionHashes } from "./sectionHashes.js";
+import { diffSections, sectionHashes } from "../../shared/index.js";
 
 export interface ResyncRequest {
   tick?: number;

@@ -37,7 +37,7 @@ describe("co-op room: bad messages are refused, never fatal", () => {
     const extra = await refusal(() => p.room.send("cmd", { seq: 904, cmd: { type: "undo" }, admin: true }));
     expect(extra).toMatchObject({ seq: 904, type: "cmd" });
     expect(extra.reason).toMatch(/admin/);
-    expect((await refusal(() => p.room.send("cmd", { seq: 905, cmd: { type: "setReplication", mode: "async", sneaky: 1 } }))).reason).toBe("malformed command: unknown field cmd.sneaky");
+    expect((await refusal(() => p.room.send("cmd", { seq: 905, cmd: { type: "setReplication", mode: "async", sneaky: 1 } }))).reason).toMatch(/malformed command: .*sneaky/);
     expect((await refusal(() => p.room.send("cmd", { seq: "six", cmd: { type: "undo" } }))).seq).toBe(-1);
     expect((await refusal(() => p.room.send("cmd", { seq: -1, cmd: { type: "undo" } }))).reason).toMatch(/seq/);
     expect((await refusal(() => p.room.send("pause", { paused: "yes" }))).reason).toMatch(/malformed "pause" message: paused/);
@@ -52,7 +52,7 @@ describe("co-op room: bad messages are refused, never fatal", () => {
   it("prototype tricks, non-data values, huge strings, raw bytes and undecodable bytes", async () => {
     const proto = JSON.parse('{"seq":910,"cmd":{"__proto__":{"type":"setReplication","mode":"async"}}}');
     expect((await refusal(() => p.room.send("cmd", proto))).reason).toMatch(/malformed command/);
-    expect((await refusal(() => p.room.send("cmd", { seq: 911, cmd: { type: "setDns", recordType: "A", values: [new Date(0)], ttl: 5 } }))).reason).toMatch(/not a plain object/);
+    expect((await refusal(() => p.room.send("cmd", { seq: 911, cmd: { type: "setDns", recordType: "A", values: [new Date(0)], ttl: 5 } }))).reason).toMatch(/values\.0: must be/);
     expect((await refusal(() => p.room.send("cmd", { seq: 912, cmd: { type: "buyHost", tier: "small", public: true, name: "x".repeat(20_000) } })))).toMatchObject({
       seq: -1, type: "cmd", reason: expect.stringMatching(/too large \(\d+ bytes; at most 8192\)/),
     });

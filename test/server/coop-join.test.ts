@@ -1,6 +1,7 @@
 // Joining a co-op room: the lobby, quick play, names, refusals at the door, the acceptance run.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ColyseusTestServer } from "@colyseus/testing";
+import { SIM_VERSION } from "../../shared/index.js";
 import { bootServer, Player, until } from "./coopHarness.js";
 
 let server: ColyseusTestServer;
@@ -64,7 +65,7 @@ describe("co-op room: joining", () => {
   });
 
   it("refuses a client built from other simulation code, an unknown scenario and bad options, with clear messages", async () => {
-    await expect(server.sdk.joinOrCreate("coop", { name: "x", simVersion: 999 })).rejects.toThrow(/simulation version 999 but the room runs 1: reload the page/);
+    await expect(server.sdk.joinOrCreate("coop", { name: "x", simVersion: 999 })).rejects.toThrow(new RegExp(`simulation version 999 but the room runs ${SIM_VERSION}: reload the page`));
     await expect(server.sdk.create("coop", { name: "x", protocol: 999 })).rejects.toThrow(/protocol 999/);
     await expect(server.sdk.create("coop", { name: "x", scenario: "moon-base" })).rejects.toThrow(/unknown scenario "moon-base"/);
     await expect(server.sdk.create("coop", { name: 5 })).rejects.toThrow(/bad join options: name/);

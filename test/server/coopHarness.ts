@@ -7,7 +7,7 @@ import type { Room as ClientRoom } from "colyseus.js";
 import appConfig from "../../server/app.config.js";
 import { applyCommands, applyTurn, Game, type Command } from "../../shared/index.js";
 import type { HashMessage, NoticeMessage, PingMessage, RejectedMessage, SnapshotMessage, TurnMessage } from "../../shared/protocol.js";
-import { sectionHashes } from "../../server/lockstep/sectionHashes.js";
+import { sectionHashes } from "../../shared/index.js";
 import { CoopRoom } from "../../server/rooms/CoopRoom.js";
 
 export { appConfig };

@@ -7,7 +7,7 @@ import { takeCommand, strictCommand } from "../../server/lockstep/commandIntake.
 import { TokenBucket } from "../../server/lockstep/rateLimiter.js";
 import { claimRoomCode, isRoomCode, releaseRoomCode } from "../../server/lockstep/roomCode.js";
 import { TurnClock } from "../../server/lockstep/turnClock.js";
-import { diffSections, sectionHashes } from "../../server/lockstep/sectionHashes.js";
+import { diffSections, sectionHashes } from "../../shared/index.js";
 import { describeDesync } from "../../server/lockstep/desync.js";
 
 describe("token bucket", () => {
@@ -43,11 +43,11 @@ describe("command intake", () => {
   const game = Game.create("distributed", 1);
   const ctx = (role: "network" | null = null) => ({ game, ended: false, actor: { id: "p1", role }, bucket: new TokenBucket(20, 10) });
 
-  it("refuses unknown fields, inherited properties and non-data the simulation's schema would let through", () => {
-    expect(game.check({ type: "setReplication", mode: "semisync", extra: 1 }).ok).toBe(true); // the schema alone drops it
-    expect(strictCommand({ type: "setReplication", mode: "async", extra: 1 })).toEqual({ ok: false, reason: "malformed command: unknown field cmd.extra" });
+  it("refuses unknown fields, inherited properties and non-data", () => {
+    expect(game.check({ type: "setReplication", mode: "semisync", extra: 1 }).ok).toBe(false);
+    expect(strictCommand({ type: "setReplication", mode: "async", extra: 1 })).toMatchObject({ ok: false, reason: expect.stringMatching(/extra/) });
     const inherited = Object.create({ type: "setReplication", mode: "async" });
-    expect(strictCommand(inherited)).toMatchObject({ ok: false, reason: expect.stringMatching(/not a plain object/) });
+    expect(strictCommand(inherited)).toMatchObject({ ok: false, reason: expect.stringMatching(/plain object/) });
     expect(strictCommand({ type: "setDns", recordType: "A", values: [NaN], ttl: 5 })).toMatchObject({ ok: false });
     expect(strictCommand({ type: "setReplication", mode: "async" })).toEqual({ ok: true, command: { type: "setReplication", mode: "async" } });
   });
