@@ -1,25 +1,44 @@
 // The one HTTP + WebSocket server: Colyseus rooms (co-op and classroom, added in later issues) and
 // the Express app that serves the built client. Everything shares one port so a browser that
 // loaded the game can join a room on the same origin.
+import "./wsEsmShim.js";
 import config from "@colyseus/tools";
+import { WebSocketTransport, type TransportOptions } from "@colyseus/ws-transport";
 import express from "express";
 import { existsSync } from "node:fs";
+import type { Server } from "node:http";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { SIM_VERSION } from "../shared/index.js";
+import { corsPolicyFromEnv } from "./http/corsPolicy.js";
+import { notFound, plainErrors, type ErrorLog } from "./http/plainErrors.js";
+import { installRequestGate, removeToolsCors } from "./http/requestGate.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** Where `vite build` writes the client. Overridable so tests can point at a fixture build. */
 export const DIST_DIR = resolve(process.env.NINES_DIST ?? join(here, "..", "dist"));
 
+const quiet = process.env.NINES_QUIET === "1";
+const logError: ErrorLog = quiet ? () => {} : (line) => console.warn(line);
+
 export default config({
-  displayLogs: process.env.NINES_QUIET !== "1",
+  displayLogs: !quiet,
+
+  // The HTTP server exists here before Express or the matchmaker touch it: the place to put the
+  // gate (body cap, CORS) in front of both.
+  initializeTransport(options: TransportOptions & { server: Server }) {
+    installRequestGate(options.server, { cors: corsPolicyFromEnv() });
+    return new WebSocketTransport(options);
+  },
 
   initializeGameServer(_gameServer) {
     // Rooms go here, e.g. gameServer.define("coop", CoopRoom); none exist yet (solo needs none).
   },
 
   initializeExpress(app) {
+    removeToolsCors(app);
+    app.disable("x-powered-by");
+
     app.get("/health", (_req, res) => {
       res.json({ ok: true, simVersion: SIM_VERSION, client: existsSync(join(DIST_DIR, "index.html")) });
     });
@@ -38,5 +57,8 @@ export default config({
       }
       res.sendFile(index);
     });
+
+    app.use(notFound(logError));
+    app.use(plainErrors(logError));
   },
 });
