@@ -14,9 +14,14 @@ import { corsPolicyFromEnv } from "./http/corsPolicy.js";
 import { notFound, plainErrors, type ErrorLog } from "./http/plainErrors.js";
 import { installRequestGate, removeToolsCors } from "./http/requestGate.js";
 
-const here = dirname(fileURLToPath(import.meta.url));
+/** The project folder: this file runs from server/ (tsx, tests) or from build/server/ (npm start). */
+function projectRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, "package.json")) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
 /** Where `vite build` writes the client. Overridable so tests can point at a fixture build. */
-export const DIST_DIR = resolve(process.env.NINES_DIST ?? join(here, "..", "dist"));
+export const DIST_DIR = resolve(process.env.NINES_DIST ?? join(projectRoot(), "dist"));
 
 const quiet = process.env.NINES_QUIET === "1";
 const logError: ErrorLog = quiet ? () => {} : (line) => console.warn(line);
