@@ -2,6 +2,7 @@
 // caps everywhere (the matchmaker included), plain error answers, and CORS for listed origins only.
 import "../../server/wsEsmShim.js";
 import { request } from "node:http";
+import { Room } from "@colyseus/core";
 import { boot, type ColyseusTestServer } from "@colyseus/testing";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
@@ -69,6 +70,13 @@ describe("request bodies are capped at 64 KB", () => {
     expect(r.status).toBe(413);
     const chunked = await send("POST", "/matchmake/joinOrCreate/unknown", { "Transfer-Encoding": "chunked" }, "{}");
     expect(chunked.status).toBe(411);
+  });
+
+  it("an official client still joins a room through the gate (matchmaker POST, then the socket)", async () => {
+    server.server.define("gate-probe", class extends Room {});
+    const room = await server.sdk.joinOrCreate("gate-probe", { name: "ada" });
+    expect(server.getRoomById(room.roomId).clients.length).toBe(1);
+    await room.leave();
   });
 
   it("a small body still reaches the matchmaker", async () => {
