@@ -3,7 +3,7 @@
 // loaded the game can join a room on the same origin.
 import "./wsEsmShim.js";
 import config from "@colyseus/tools";
-import { WebSocketTransport, type TransportOptions } from "@colyseus/ws-transport";
+import { WebSocketTransport } from "@colyseus/ws-transport";
 import express from "express";
 import { existsSync } from "node:fs";
 import type { Server } from "node:http";
@@ -31,7 +31,7 @@ export default config({
 
   // The HTTP server exists here before Express or the matchmaker touch it: the place to put the
   // gate (body cap, CORS) in front of both.
-  initializeTransport(options: TransportOptions & { server: Server }) {
+  initializeTransport(options: ConstructorParameters<typeof WebSocketTransport>[0] & { server: Server }) {
     installRequestGate(options.server, { cors: corsPolicyFromEnv() });
     return new WebSocketTransport(options);
   },
