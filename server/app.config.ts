@@ -10,9 +10,11 @@ import type { Server } from "node:http";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { SIM_VERSION } from "../shared/index.js";
+import { MAX_MESSAGE_BYTES, ROOM_NAME } from "../shared/protocol.js";
 import { corsPolicyFromEnv } from "./http/corsPolicy.js";
 import { notFound, plainErrors, type ErrorLog } from "./http/plainErrors.js";
 import { installRequestGate, removeToolsCors } from "./http/requestGate.js";
+import { CoopRoom } from "./rooms/CoopRoom.js";
 
 /** The project folder: this file runs from server/ (tsx, tests) or from build/server/ (npm start). */
 function projectRoot(): string {
@@ -31,13 +33,16 @@ export default config({
 
   // The HTTP server exists here before Express or the matchmaker touch it: the place to put the
   // gate (body cap, CORS) in front of both.
+  // ws closes the socket on a frame above maxPayload (4 KB by default). Frames up to 8× the
+  // protocol's limit reach the room, which answers an oversized message with `rejected`; only a
+  // frame beyond that (no honest client sends one) still closes the connection.
   initializeTransport(options: ConstructorParameters<typeof WebSocketTransport>[0] & { server: Server }) {
     installRequestGate(options.server, { cors: corsPolicyFromEnv() });
-    return new WebSocketTransport(options);
+    return new WebSocketTransport({ ...options, maxPayload: 8 * MAX_MESSAGE_BYTES });
   },
 
-  initializeGameServer(_gameServer) {
-    // Rooms go here, e.g. gameServer.define("coop", CoopRoom); none exist yet (solo needs none).
+  initializeGameServer(gameServer) {
+    gameServer.define(ROOM_NAME, CoopRoom);
   },
 
   initializeExpress(app) {
