@@ -25,6 +25,8 @@ export class BenchPlayer {
   /** The next tick the room will send: the first tick not yet covered by a turn. */
   tick = 0;
   turns = 0;
+  /** Ticks the turns received covered: ten a second at 1×. */
+  ticksCovered = 0;
   hashes = 0;
   accepted = 0;
   rejected = 0;
@@ -44,6 +46,7 @@ export class BenchPlayer {
     };
     room.onMessage("turn", (m: TurnMessage) => {
       this.turns++;
+      this.ticksCovered += m.ticks;
       this.tick = m.tick + m.ticks;
       for (const c of m.cmds) this.settle(c.seq, true);
     });
@@ -71,7 +74,7 @@ export class BenchPlayer {
 
   /** Starts a fresh measurement window. */
   resetCounters(): void {
-    this.bytesIn = this.bytesOut = this.turns = this.hashes = this.accepted = this.rejected = 0;
+    this.bytesIn = this.bytesOut = this.turns = this.ticksCovered = this.hashes = this.accepted = this.rejected = 0;
     this.latenciesMs.length = 0;
   }
 

@@ -42,24 +42,31 @@ function buildBoard(board: "scale-up" | "200-hosts"): Game {
   return play("scale-up", 42, 260).game;
 }
 
-/** The simulation alone (no network): what a room's tick adds at that board size. */
+/**
+ * The simulation alone (no network): what a room's tick adds at that board size. Each round
+ * replays the same 1,000 ticks from a snapshot, so the game never reaches its end (where a step
+ * does nothing) and every round measures the same stretch of play.
+ */
 function simStep(board: "scale-up" | "200-hosts", ms: number): SimStepReading {
-  const game = buildBoard(board);
-  const turn = () => applyTurn(game, { tick: game.tick, cmds: [] });
-  for (let i = 0; i < 50; i++) turn();
+  const built = buildBoard(board);
+  const snapshot = built.snapshot();
   let ticks = 0;
-  const t0 = process.cpuUsage();
+  let cpu = 0;
   const start = performance.now();
+  let game = built;
   while (performance.now() - start < ms) {
-    if (game.tick % 500 === 0) game.state.reputation = 10000;
-    turn();
-    ticks++;
+    game = Game.restore(snapshot);
+    game.state.reputation = 10000;
+    const t0 = process.cpuUsage();
+    for (let i = 0; i < 1000 && !game.state.ended; i++, ticks++) applyTurn(game, { tick: game.tick, cmds: [] });
+    const d = process.cpuUsage(t0);
+    cpu += d.user + d.system;
   }
-  const d = process.cpuUsage(t0);
+  if (game.state.ended) throw new Error(`bench: the ${board} game ended while measured: ${game.state.ended.reason}`);
   const h0 = process.cpuUsage();
   for (let i = 0; i < 20; i++) hashHex(game.state);
   const h = process.cpuUsage(h0);
-  return { board, hosts: game.state.hosts.length, usPerTick: (d.user + d.system) / ticks, usPerHash: (h.user + h.system) / 20 };
+  return { board, hosts: game.state.hosts.length, usPerTick: cpu / ticks, usPerHash: (h.user + h.system) / 20 };
 }
 
 function isDefined(roomName: string): boolean {

@@ -19,6 +19,8 @@ const { values: args } = parseArgs({
     rooms: { type: "string", default: "40" },
     seconds: { type: "string", default: "5" },
     port: { type: "string", default: process.env.BENCH_PORT ?? "3260" },
+    /** Measure the co-op room only (e.g. with BENCH_PROFILE); the floor is the default's first row. */
+    "coop-only": { type: "boolean", default: false },
   },
 });
 const ROOMS = Number(args.rooms);
@@ -53,7 +55,9 @@ function ask<T>(request: Request): Promise<T> {
 
 async function startServer(): Promise<{ coop: boolean; floor: boolean }> {
   const script = join(import.meta.dirname, "benchServer.ts");
-  server = spawn(process.execPath, ["--expose-gc", "--import", "tsx", script, String(PORT)], {
+  // BENCH_PROFILE=dir writes a V8 CPU profile of the server there, to see where a room's time goes.
+  const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  server = spawn(process.execPath, ["--expose-gc", ...profile, "--import", "tsx", script, String(PORT)], {
     stdio: ["ignore", "inherit", "inherit", "ipc"],
     env: { ...process.env, NINES_QUIET: "1" },
   });
@@ -123,9 +127,14 @@ interface Window {
   bytesInPerClientPerS: number;
   bytesOutPerClientPerS: number;
   turnsPerClientPerS: number;
+  ticksPerClientPerS: number;
+  /** The rooms' tick when the window closed (the first room's). */
+  atTick: number;
   latenciesMs: number[];
   accepted: number;
   rejected: number;
+  /** Commands sent in the window that no turn or `rejected` answered by its end (+500 ms). */
+  unanswered: number;
 }
 
 /** Runs `during` for PHASE_MS and reads what the server spent and what the clients carried. */
@@ -136,6 +145,7 @@ async function measureWindow(rooms: BenchRoom[], during?: (stop: () => boolean) 
   const end = performance.now() + PHASE_MS;
   await Promise.all([sleep(PHASE_MS), during?.(() => performance.now() >= end)]);
   const c1 = await ask<CpuReading>({ type: "cpu" });
+  await sleep(500);
   const wallMs = (c1.wallMicros - c0.wallMicros) / 1000;
   const sum = (f: (p: BenchPlayer) => number) => players.reduce((a, p) => a + f(p), 0);
   return {
@@ -144,9 +154,12 @@ async function measureWindow(rooms: BenchRoom[], during?: (stop: () => boolean) 
     bytesInPerClientPerS: sum((p) => p.bytesIn) / players.length / (wallMs / 1000),
     bytesOutPerClientPerS: sum((p) => p.bytesOut) / players.length / (wallMs / 1000),
     turnsPerClientPerS: sum((p) => p.turns) / players.length / (wallMs / 1000),
+    ticksPerClientPerS: sum((p) => p.ticksCovered) / players.length / (wallMs / 1000),
+    atTick: players[0].tick,
     latenciesMs: players.flatMap((p) => p.latenciesMs),
     accepted: sum((p) => p.accepted),
     rejected: sum((p) => p.rejected),
+    unanswered: sum((p) => p.outstanding),
   };
 }
 
@@ -159,7 +172,7 @@ async function busyPlayers(rooms: BenchRoom[], stop: () => boolean): Promise<voi
     const p = players[n % players.length];
     const k = Math.floor(n / players.length);
     p.sendCommand(
-      k % 10 === 9
+      (n + k) % 10 === 9
         ? { type: "buyHost", tier: "enormous", public: false, name: "nope" }
         : { type: "configureLb", host: lbId, algorithm: k % 2 ? "roundrobin" : "leastconn", healthCheck: true, checkInterval: 10, rateLimit: 20 },
     );
@@ -173,18 +186,18 @@ function percentile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))];
 }
 
-/** A late joiner's snapshot: sent at join, or asked for with `resync` if the join one was missed. */
-async function lateJoinerSnapshot(room: BenchRoom): Promise<{ jsonBytes: number | null; wireBytes: number | null }> {
+/**
+ * A late joiner's snapshot, in bytes of JSON (its text dominates the msgpack frame): sent at
+ * join, or asked for with `resync` if the join one arrived before the handler. Null: none came.
+ */
+async function lateJoinerSnapshot(room: BenchRoom): Promise<number | null> {
   const late = new BenchPlayer(await client.joinById(room.players[0].room.roomId, joinOptions("late")));
   await sleep(300);
-  const before = late.bytesIn;
   if (late.snapshotBytes === null) late.room.send("resync", {});
   const deadline = performance.now() + 3000;
   while (late.snapshotBytes === null && performance.now() < deadline) await sleep(20);
-  // Everything received while waiting for it, a few turns included (null when none came).
-  const wireBytes = late.snapshotBytes === null ? null : late.bytesIn - before;
   await late.room.leave();
-  return { jsonBytes: late.snapshotBytes, wireBytes };
+  return late.snapshotBytes;
 }
 
 interface KindResult {
@@ -196,9 +209,9 @@ interface KindResult {
   roomsPerCore: number;
   /** JS heap after a full GC, less the heap before the rooms opened (RSS is too noisy per room). */
   heapKBPerRoom: number;
-  idle: { downBytesPerS: number; upBytesPerS: number; turnsPerS: number };
-  busy: { downBytesPerS: number; upBytesPerS: number; cpuUsPerRoomTick: number; commands: number; rejected: number; p50ms: number; p99ms: number; p99ticks: number; maxMs: number };
-  lateJoinSnapshot: { jsonBytes: number | null; wireBytes: number | null };
+  idle: { downBytesPerS: number; upBytesPerS: number; turnsPerS: number; ticksPerS: number; atTick: number };
+  busy: { downBytesPerS: number; upBytesPerS: number; cpuUsPerRoomTick: number; commands: number; rejected: number; unanswered: number; p50ms: number; p99ms: number; p99ticks: number; maxMs: number };
+  lateJoinSnapshotBytes: number | null;
 }
 
 async function measureKind(kind: string, baselineCpuPerMs: number, baselineMem: MemoryReading): Promise<KindResult> {
@@ -216,7 +229,6 @@ async function measureKind(kind: string, baselineCpuPerMs: number, baselineMem: 
   const mem = await ask<MemoryReading>({ type: "memory" });
   log(`${kind}: busy for ${PHASE_MS / 1000} s`);
   const busy = await measureWindow(rooms, (stop) => busyPlayers(rooms, stop));
-  await sleep(500);
   const sorted = [...busy.latenciesMs].sort((a, b) => a - b);
   log(`${kind}: a late joiner`);
   const snapshot = await lateJoinerSnapshot(rooms[0]);
@@ -233,19 +245,20 @@ async function measureKind(kind: string, baselineCpuPerMs: number, baselineMem: 
     cpuUsPerRoomTick: round(cpuIdle, 2),
     roomsPerCore: Math.floor(1e6 / (cpuIdle * (1000 / TICK_MS))),
     heapKBPerRoom: round((mem.heapUsed - baselineMem.heapUsed) / 1024 / ROOMS),
-    idle: { downBytesPerS: round(idle.bytesInPerClientPerS), upBytesPerS: round(idle.bytesOutPerClientPerS), turnsPerS: round(idle.turnsPerClientPerS) },
+    idle: { downBytesPerS: round(idle.bytesInPerClientPerS), upBytesPerS: round(idle.bytesOutPerClientPerS), turnsPerS: round(idle.turnsPerClientPerS), ticksPerS: round(idle.ticksPerClientPerS), atTick: idle.atTick },
     busy: {
       downBytesPerS: round(busy.bytesInPerClientPerS),
       upBytesPerS: round(busy.bytesOutPerClientPerS),
       cpuUsPerRoomTick: round(perRoomTick(busy), 2),
       commands: sorted.length,
       rejected: busy.rejected,
+      unanswered: busy.unanswered,
       p50ms: round(percentile(sorted, 0.5)),
       p99ms: round(percentile(sorted, 0.99)),
       p99ticks: round(percentile(sorted, 0.99) / TICK_MS, 2),
       maxMs: round(sorted[sorted.length - 1] ?? NaN),
     },
-    lateJoinSnapshot: snapshot,
+    lateJoinSnapshotBytes: snapshot,
   };
 }
 
@@ -260,16 +273,17 @@ try {
   const b1 = await ask<CpuReading>({ type: "cpu" });
   const baselineCpuPerMs = (b1.cpuMicros - b0.cpuMicros) / ((b1.wallMicros - b0.wallMicros) / 1000);
 
-  const results: KindResult[] = [await measureKind(FLOOR_ROOM, baselineCpuPerMs, baseMem)];
+  const results: KindResult[] = args["coop-only"] ? [] : [await measureKind(FLOOR_ROOM, baselineCpuPerMs, baseMem)];
   if (defined.coop) results.push(await measureKind(ROOM_NAME, baselineCpuPerMs, await ask<MemoryReading>({ type: "memory" })));
+  if (results.length === 0) throw new Error("nothing to measure: the co-op room is not defined");
 
   log("the simulation alone on the chapter 4 board and on 200 servers");
   const sim = [await ask<SimStepReading>({ type: "simStep", board: "scale-up", ms: 1500 }), await ask<SimStepReading>({ type: "simStep", board: "200-hosts", ms: 1500 })];
 
-  const floor = results[0];
+  const floor = results.find((r) => r.room === FLOOR_ROOM);
   const coop = results.find((r) => r.room === ROOM_NAME);
   const at200 = coop ? round(coop.cpuUsPerRoomTick - sim[0].usPerTick + sim[1].usPerTick, 2) : null;
-  const verdict = coop
+  const verdict = coop && floor
     ? {
         cpuVsFloor: round(coop.cpuUsPerRoomTick / floor.cpuUsPerRoomTick, 2),
         cpuWithin1_5xFloor: coop.cpuUsPerRoomTick <= 1.5 * floor.cpuUsPerRoomTick,
@@ -293,13 +307,15 @@ try {
       ["down B/s per client, busy", r.busy.downBytesPerS],
       ["up B/s per client, busy", r.busy.upBytesPerS],
       ["turns/s per client", r.idle.turnsPerS],
+      ["ticks/s (speed check)", r.idle.ticksPerS],
+      ["game tick at idle end", r.idle.atTick],
       ["cmd → turn/rejected p50 ms", r.busy.p50ms],
       ["cmd → turn/rejected p99 ms", r.busy.p99ms],
       ["  p99 in ticks", r.busy.p99ticks],
       ["commands timed (rejected)", `${r.busy.commands} (${r.busy.rejected})`],
+      ["commands unanswered", r.busy.unanswered],
       ["board commands ok/rejected", `${r.boardCommands.accepted}/${r.boardCommands.rejected}`],
-      ["late-join snapshot (JSON B)", r.lateJoinSnapshot.jsonBytes ?? "none"],
-      ["late-join wire bytes (+turns)", r.lateJoinSnapshot.wireBytes ?? "none"],
+      ["late-join snapshot (JSON B)", r.lateJoinSnapshotBytes ?? "none"],
     ] as const;
     const cols = results.map(col);
     const lines = [`${ROOMS} rooms × 2 players, ${PHASE_MS / 1000} s windows; server idle CPU ${report.baselineServerCpuPercent} % (subtracted)`, `${"".padEnd(30)}${results.map((r) => r.room.padStart(14)).join("")}`];
