@@ -3,6 +3,8 @@
 // the bench-only floor room. The driver asks for readings over IPC.
 import "../server/wsEsmShim.js";
 import { matchMaker } from "@colyseus/core";
+import { writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
 import config, { listen } from "@colyseus/tools";
 import appConfig from "../server/app.config.js";
 import { applyTurn, Game, hashHex } from "../shared/index.js";
@@ -14,13 +16,18 @@ export type BenchRequest =
   | { id: number; type: "cpu" }
   | { id: number; type: "memory" }
   | { id: number; type: "rooms" }
-  | { id: number; type: "simStep"; board: "scale-up" | "200-hosts"; ms: number };
+  | { id: number; type: "simStep"; board: "scale-up" | "200-hosts"; ms: number }
+  | { id: number; type: "profileStart" }
+  | { id: number; type: "profileStop"; file: string };
 
 export interface CpuReading { cpuMicros: number; wallMicros: number }
 export interface MemoryReading { rss: number; heapUsed: number }
 export interface SimStepReading { board: string; hosts: number; usPerTick: number; usPerHash: number }
 
 const port = Number(process.argv[2]);
+/** A CPU profile of one measured window, on request (BENCH_PROFILE): where a room's time goes. */
+const profiler = new Session();
+profiler.connect();
 const gc = (globalThis as { gc?: () => void }).gc;
 
 await listen(
@@ -90,6 +97,13 @@ process.on("message", async (request: BenchRequest) => {
     value = (await matchMaker.query({})).map((r) => r.name);
   } else if (request.type === "simStep") {
     value = simStep(request.board, request.ms);
+  } else if (request.type === "profileStart") {
+    await profiler.post("Profiler.enable");
+    await profiler.post("Profiler.start");
+  } else if (request.type === "profileStop") {
+    const { profile } = await profiler.post("Profiler.stop");
+    writeFileSync(request.file, JSON.stringify(profile));
+    value = request.file;
   }
   process.send!({ id: request.id, value });
 });

@@ -1,26 +1,27 @@
 // npm run bench:server [-- --json] [--rooms 40] [--seconds 5]
-// Rooms over real sockets: a child process runs the real server (bench/benchServer.ts) and this
-// process drives it with official colyseus.js clients, two players a room. The same run measures
-// the floor (bench/floorRoom.ts: a bare relay of the co-op protocol that simulates nothing) and,
-// when the game defines it, the co-op room, on the chapter 4 board built through real commands.
-import { spawn, type ChildProcess } from "node:child_process";
+// Rooms over real sockets: child processes run the real server (bench/benchServer.ts) and this
+// process drives them with official colyseus.js clients, two players a room. The floor
+// (bench/floorRoom.ts: a bare relay of the co-op protocol that simulates nothing) and, when the game
+// defines it, the co-op room run side by side in two server processes, measured in the same
+// windows, so both see the same load from the rest of the machine. Boards are built through real
+// commands (the chapter 4 scripted player's).
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { Client, type Room } from "colyseus.js";
 import { PROTOCOL_VERSION, ROOM_NAME, SIM_VERSION, type Command } from "../shared/index.js";
 import { play } from "../test/fixtures/plays.js";
-import type { BenchRequest, CpuReading, MemoryReading, SimStepReading } from "./benchServer.js";
+import type { CpuReading, MemoryReading, SimStepReading } from "./benchServer.js";
 import { BenchPlayer } from "./benchPlayer.js";
 import { FLOOR_ROOM } from "./floorRoom.js";
+import { ServerChild } from "./serverChild.js";
 
 const { values: args } = parseArgs({
   options: {
     json: { type: "boolean", default: false },
     rooms: { type: "string", default: "40" },
     seconds: { type: "string", default: "5" },
+    /** The floor's server listens here, the co-op room's on the next port. */
     port: { type: "string", default: process.env.BENCH_PORT ?? "3260" },
-    /** Measure the co-op room only (e.g. with BENCH_PROFILE); the floor is the default's first row. */
-    "coop-only": { type: "boolean", default: false },
   },
 });
 const ROOMS = Number(args.rooms);
@@ -38,40 +39,6 @@ console.warn = (...a: unknown[]) => {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const round = (n: number, digits = 1) => Number(n.toFixed(digits));
 
-// ---- the server child and its readings ----
-let server!: ChildProcess;
-let nextRequest = 1;
-const waiting = new Map<number, (value: unknown) => void>();
-
-type Request = BenchRequest extends infer R ? (R extends unknown ? Omit<R, "id"> : never) : never;
-
-function ask<T>(request: Request): Promise<T> {
-  const id = nextRequest++;
-  return new Promise((resolve) => {
-    waiting.set(id, resolve as (value: unknown) => void);
-    server.send({ ...request, id });
-  });
-}
-
-async function startServer(): Promise<{ coop: boolean; floor: boolean }> {
-  const script = join(import.meta.dirname, "benchServer.ts");
-  // BENCH_PROFILE=dir writes a V8 CPU profile of the server there, to see where a room's time goes.
-  const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  server = spawn(process.execPath, ["--expose-gc", ...profile, "--import", "tsx", script, String(PORT)], {
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-    env: { ...process.env, NINES_QUIET: "1" },
-  });
-  const ready = new Promise<{ coop: boolean; floor: boolean }>((resolve, reject) => {
-    waiting.set(0, resolve as (value: unknown) => void);
-    server.once("exit", (code) => reject(new Error(`the bench server exited (${code}) before it was ready`)));
-  });
-  server.on("message", (m: { id: number; value: unknown }) => {
-    waiting.get(m.id)?.(m.value);
-    waiting.delete(m.id);
-  });
-  return ready;
-}
-
 // ---- rooms ----
 interface BenchRoom {
   players: BenchPlayer[];
@@ -79,12 +46,22 @@ interface BenchRoom {
   plan: { tick: number; cmd: Command }[];
 }
 
-const client = new Client(`ws://127.0.0.1:${PORT}`);
+/** One room kind under test, in a server process of its own. */
+interface Contender {
+  kind: string;
+  server: ServerChild;
+  client: Client;
+  rooms: BenchRoom[];
+  /** The server's CPU with no rooms, in µs per ms, and its heap then. */
+  baselineCpuPerMs: number;
+  baseMem: MemoryReading;
+}
+
 const joinOptions = (name: string) => ({ name, scenario: "scale-up", seed: 42, simVersion: SIM_VERSION, protocol: PROTOCOL_VERSION });
 const CH4 = play("scale-up", 42, 260);
 const lbId = CH4.game.state.hosts.find((h) => h.name === "lb-01")!.id;
 
-async function openRooms(kind: string, count: number): Promise<BenchRoom[]> {
+async function openRooms({ kind, client }: Contender, count: number): Promise<BenchRoom[]> {
   const rooms: BenchRoom[] = [];
   for (let batch = 0; batch < count; batch += 10) {
     const made = await Promise.all(
@@ -138,13 +115,13 @@ interface Window {
 }
 
 /** Runs `during` for PHASE_MS and reads what the server spent and what the clients carried. */
-async function measureWindow(rooms: BenchRoom[], during?: (stop: () => boolean) => Promise<void>): Promise<Window> {
+async function measureWindow({ rooms, server }: Contender, during?: (stop: () => boolean) => Promise<void>): Promise<Window> {
   const players = rooms.flatMap((r) => r.players);
   for (const p of players) p.resetCounters();
-  const c0 = await ask<CpuReading>({ type: "cpu" });
+  const c0 = await server.ask<CpuReading>({ type: "cpu" });
   const end = performance.now() + PHASE_MS;
   await Promise.all([sleep(PHASE_MS), during?.(() => performance.now() >= end)]);
-  const c1 = await ask<CpuReading>({ type: "cpu" });
+  const c1 = await server.ask<CpuReading>({ type: "cpu" });
   await sleep(500);
   const wallMs = (c1.wallMicros - c0.wallMicros) / 1000;
   const sum = (f: (p: BenchPlayer) => number) => players.reduce((a, p) => a + f(p), 0);
@@ -163,21 +140,29 @@ async function measureWindow(rooms: BenchRoom[], during?: (stop: () => boolean) 
   };
 }
 
-/** Each player sends two commands a second, one in ten of them invalid, as a busy team would. */
+/**
+ * Each player sends two commands a second (its own phase in the half second), one in ten of them
+ * invalid, as a busy team would. Due commands go out every 20 ms, so a slow timer does not lower
+ * the rate.
+ */
 async function busyPlayers(rooms: BenchRoom[], stop: () => boolean): Promise<void> {
   const players = rooms.flatMap((r) => r.players);
-  let n = 0;
-  const stepMs = 500 / players.length;
+  const start = performance.now();
+  const nextAt = players.map((_, i) => start + (500 * i) / players.length);
+  const sent = players.map(() => 0);
   while (!stop()) {
-    const p = players[n % players.length];
-    const k = Math.floor(n / players.length);
-    p.sendCommand(
-      (n + k) % 10 === 9
-        ? { type: "buyHost", tier: "enormous", public: false, name: "nope" }
-        : { type: "configureLb", host: lbId, algorithm: k % 2 ? "roundrobin" : "leastconn", healthCheck: true, checkInterval: 10, rateLimit: 20 },
-    );
-    n++;
-    await sleep(stepMs);
+    const now = performance.now();
+    players.forEach((p, i) => {
+      if (now < nextAt[i]) return;
+      nextAt[i] += 500;
+      const k = sent[i]++;
+      p.sendCommand(
+        (k + i) % 10 === 9
+          ? { type: "buyHost", tier: "enormous", public: false, name: "nope" }
+          : { type: "configureLb", host: lbId, algorithm: k % 2 ? "roundrobin" : "leastconn", healthCheck: true, checkInterval: 10, rateLimit: 20 },
+      );
+    });
+    await sleep(20);
   }
 }
 
@@ -190,8 +175,8 @@ function percentile(sorted: number[], q: number): number {
  * A late joiner's snapshot, in bytes of JSON (its text dominates the msgpack frame): sent at
  * join, or asked for with `resync` if the join one arrived before the handler. Null: none came.
  */
-async function lateJoinerSnapshot(room: BenchRoom): Promise<number | null> {
-  const late = new BenchPlayer(await client.joinById(room.players[0].room.roomId, joinOptions("late")));
+async function lateJoinerSnapshot({ client, rooms }: Contender): Promise<number | null> {
+  const late = new BenchPlayer(await client.joinById(rooms[0].players[0].room.roomId, joinOptions("late")));
   await sleep(300);
   if (late.snapshotBytes === null) late.room.send("resync", {});
   const deadline = performance.now() + 3000;
@@ -214,68 +199,83 @@ interface KindResult {
   lateJoinSnapshotBytes: number | null;
 }
 
-async function measureKind(kind: string, baselineCpuPerMs: number, baselineMem: MemoryReading): Promise<KindResult> {
-  log(`${kind}: opening ${ROOMS} rooms of two players`);
-  const rooms = await openRooms(kind, ROOMS);
-  log(`${kind}: building the chapter 4 board through ${CH4.replay.commands.length} commands a room`);
-  for (const p of rooms.flatMap((r) => r.players)) p.resetCounters();
-  await buildBoards(rooms, 60_000);
-  const players = rooms.flatMap((r) => r.players);
-  const boardCommands = { accepted: players.reduce((a, p) => a + p.accepted, 0), rejected: players.reduce((a, p) => a + p.rejected, 0) };
-  const perRoomTick = (w: Window) => (w.cpuMicros - baselineCpuPerMs * w.wallMs) / (ROOMS * (w.wallMs / TICK_MS));
+/** Every phase runs for all contenders at once, so they share the machine's load alike. */
+async function measureAll(contenders: Contender[]): Promise<KindResult[]> {
+  const all = <T>(f: (c: Contender) => Promise<T>) => Promise.all(contenders.map(f));
+  const kinds = contenders.map((c) => c.kind).join(" and ");
+  log(`${kinds}: opening ${ROOMS} rooms of two players each`);
+  await all(async (c) => {
+    c.rooms = await openRooms(c, ROOMS);
+  });
+  log(`${kinds}: building the chapter 4 board through ${CH4.replay.commands.length} commands a room`);
+  const players = (c: Contender) => c.rooms.flatMap((r) => r.players);
+  for (const c of contenders) for (const p of players(c)) p.resetCounters();
+  await all((c) => buildBoards(c.rooms, 60_000));
+  const boards = contenders.map((c) => ({ accepted: players(c).reduce((a, p) => a + p.accepted, 0), rejected: players(c).reduce((a, p) => a + p.rejected, 0) }));
 
-  log(`${kind}: idle for ${PHASE_MS / 1000} s`);
-  const idle = await measureWindow(rooms);
-  const mem = await ask<MemoryReading>({ type: "memory" });
-  log(`${kind}: busy for ${PHASE_MS / 1000} s`);
-  const busy = await measureWindow(rooms, (stop) => busyPlayers(rooms, stop));
-  const sorted = [...busy.latenciesMs].sort((a, b) => a - b);
-  log(`${kind}: a late joiner`);
-  const snapshot = await lateJoinerSnapshot(rooms[0]);
+  log(`${kinds}: idle for ${PHASE_MS / 1000} s`);
+  // BENCH_PROFILE=dir: a CPU profile of each server during the idle window.
+  const profileDir = process.env.BENCH_PROFILE;
+  if (profileDir) await all((c) => c.server.ask({ type: "profileStart" }));
+  const idle = await all((c) => measureWindow(c));
+  if (profileDir) await all(async (c) => log(`profile: ${await c.server.ask<string>({ type: "profileStop", file: join(profileDir, `${c.kind}-idle.cpuprofile`) })}`));
+  const mem = await all((c) => c.server.ask<MemoryReading>({ type: "memory" }));
+  log(`${kinds}: busy for ${PHASE_MS / 1000} s`);
+  const busy = await all((c) => measureWindow(c, (stop) => busyPlayers(c.rooms, stop)));
+  log(`${kinds}: a late joiner`);
+  const snapshots = await all((c) => lateJoinerSnapshot(c));
+  await all((c) => Promise.all(players(c).map((p) => p.room.leave())));
 
-  await Promise.all(players.map((p) => p.room.leave()));
-  for (let i = 0; i < 50 && (await ask<string[]>({ type: "rooms" })).includes(kind); i++) await sleep(100);
-
-  const cpuIdle = perRoomTick(idle);
-  return {
-    room: kind,
-    rooms: ROOMS,
-    players: players.length,
-    boardCommands,
-    cpuUsPerRoomTick: round(cpuIdle, 2),
-    roomsPerCore: Math.floor(1e6 / (cpuIdle * (1000 / TICK_MS))),
-    heapKBPerRoom: round((mem.heapUsed - baselineMem.heapUsed) / 1024 / ROOMS),
-    idle: { downBytesPerS: round(idle.bytesInPerClientPerS), upBytesPerS: round(idle.bytesOutPerClientPerS), turnsPerS: round(idle.turnsPerClientPerS), ticksPerS: round(idle.ticksPerClientPerS), atTick: idle.atTick },
-    busy: {
-      downBytesPerS: round(busy.bytesInPerClientPerS),
-      upBytesPerS: round(busy.bytesOutPerClientPerS),
-      cpuUsPerRoomTick: round(perRoomTick(busy), 2),
-      commands: sorted.length,
-      rejected: busy.rejected,
-      unanswered: busy.unanswered,
-      p50ms: round(percentile(sorted, 0.5)),
-      p99ms: round(percentile(sorted, 0.99)),
-      p99ticks: round(percentile(sorted, 0.99) / TICK_MS, 2),
-      maxMs: round(sorted[sorted.length - 1] ?? NaN),
-    },
-    lateJoinSnapshotBytes: snapshot,
-  };
+  return contenders.map((c, i) => {
+    const perRoomTick = (w: Window) => (w.cpuMicros - c.baselineCpuPerMs * w.wallMs) / (ROOMS * (w.wallMs / TICK_MS));
+    const cpuIdle = perRoomTick(idle[i]);
+    const sorted = [...busy[i].latenciesMs].sort((a, b) => a - b);
+    const w = idle[i];
+    return {
+      room: c.kind,
+      rooms: ROOMS,
+      players: players(c).length,
+      boardCommands: boards[i],
+      cpuUsPerRoomTick: round(cpuIdle, 2),
+      roomsPerCore: Math.floor(1e6 / (cpuIdle * (1000 / TICK_MS))),
+      heapKBPerRoom: round((mem[i].heapUsed - c.baseMem.heapUsed) / 1024 / ROOMS),
+      idle: { downBytesPerS: round(w.bytesInPerClientPerS), upBytesPerS: round(w.bytesOutPerClientPerS), turnsPerS: round(w.turnsPerClientPerS), ticksPerS: round(w.ticksPerClientPerS), atTick: w.atTick },
+      busy: {
+        downBytesPerS: round(busy[i].bytesInPerClientPerS),
+        upBytesPerS: round(busy[i].bytesOutPerClientPerS),
+        cpuUsPerRoomTick: round(perRoomTick(busy[i]), 2),
+        commands: sorted.length,
+        rejected: busy[i].rejected,
+        unanswered: busy[i].unanswered,
+        p50ms: round(percentile(sorted, 0.5)),
+        p99ms: round(percentile(sorted, 0.99)),
+        p99ticks: round(percentile(sorted, 0.99) / TICK_MS, 2),
+        maxMs: round(sorted[sorted.length - 1] ?? NaN),
+      },
+      lateJoinSnapshotBytes: snapshots[i],
+    };
+  });
 }
 
 // ---- the run ----
-const defined = await startServer();
+const floorServer = await ServerChild.start(PORT);
+const coopServer = floorServer.coop ? await ServerChild.start(PORT + 1) : null;
+const servers = [floorServer.server, ...(coopServer ? [coopServer.server] : [])];
 try {
   await sleep(500);
-  log(`server up on ${PORT} (co-op room ${defined.coop ? "defined" : "not defined yet: floor only"})`);
-  const baseMem = await ask<MemoryReading>({ type: "memory" });
-  const b0 = await ask<CpuReading>({ type: "cpu" });
-  await sleep(2000);
-  const b1 = await ask<CpuReading>({ type: "cpu" });
-  const baselineCpuPerMs = (b1.cpuMicros - b0.cpuMicros) / ((b1.wallMicros - b0.wallMicros) / 1000);
-
-  const results: KindResult[] = args["coop-only"] ? [] : [await measureKind(FLOOR_ROOM, baselineCpuPerMs, baseMem)];
-  if (defined.coop) results.push(await measureKind(ROOM_NAME, baselineCpuPerMs, await ask<MemoryReading>({ type: "memory" })));
-  if (results.length === 0) throw new Error("nothing to measure: the co-op room is not defined");
+  log(`servers up on ${PORT}${coopServer ? ` and ${PORT + 1}` : ""} (co-op room ${coopServer ? "defined" : "not defined yet: floor only"})`);
+  const contenders: Contender[] = await Promise.all(
+    servers.map(async (server, i) => {
+      const baseMem = await server.ask<MemoryReading>({ type: "memory" });
+      const b0 = await server.ask<CpuReading>({ type: "cpu" });
+      await sleep(2000);
+      const b1 = await server.ask<CpuReading>({ type: "cpu" });
+      const baselineCpuPerMs = (b1.cpuMicros - b0.cpuMicros) / ((b1.wallMicros - b0.wallMicros) / 1000);
+      return { kind: i === 0 ? FLOOR_ROOM : ROOM_NAME, server, client: new Client(`ws://127.0.0.1:${server.port}`), rooms: [], baselineCpuPerMs, baseMem };
+    }),
+  );
+  const results = await measureAll(contenders);
+  const ask = servers[servers.length - 1].ask.bind(servers[servers.length - 1]);
 
   log("the simulation alone on the chapter 4 board and on 200 servers");
   const sim = [await ask<SimStepReading>({ type: "simStep", board: "scale-up", ms: 1500 }), await ask<SimStepReading>({ type: "simStep", board: "200-hosts", ms: 1500 })];
@@ -293,7 +293,7 @@ try {
         roomsPerCoreAt200HostsEstimated: at200 ? Math.floor(1e6 / (at200 * 10)) : null,
       }
     : null;
-  const report = { baselineServerCpuPercent: round(baselineCpuPerMs / 10, 2), results, simulationOnly: sim, verdict };
+  const report = { baselineServerCpuPercent: contenders.map((c) => round(c.baselineCpuPerMs / 10, 2)), results, simulationOnly: sim, verdict };
 
   if (args.json) {
     process.stdout.write(JSON.stringify(report) + "\n");
@@ -318,7 +318,7 @@ try {
       ["late-join snapshot (JSON B)", r.lateJoinSnapshotBytes ?? "none"],
     ] as const;
     const cols = results.map(col);
-    const lines = [`${ROOMS} rooms × 2 players, ${PHASE_MS / 1000} s windows; server idle CPU ${report.baselineServerCpuPercent} % (subtracted)`, `${"".padEnd(30)}${results.map((r) => r.room.padStart(14)).join("")}`];
+    const lines = [`${ROOMS} rooms × 2 players per kind, side by side, ${PHASE_MS / 1000} s windows; servers' idle CPU ${report.baselineServerCpuPercent.join(" / ")} % (subtracted)`, `${"".padEnd(30)}${results.map((r) => r.room.padStart(14)).join("")}`];
     for (let i = 0; i < cols[0].length; i++) lines.push(`${cols[0][i][0].padEnd(30)}${cols.map((c) => String(c[i][1]).padStart(14)).join("")}`);
     for (const s of sim) lines.push(`simulation only, ${s.board} (${s.hosts} hosts): ${s.usPerTick.toFixed(1)} µs/tick, hash ${s.usPerHash.toFixed(1)} µs`);
     if (verdict) {
@@ -329,6 +329,6 @@ try {
     process.stdout.write(lines.join("\n") + "\n");
   }
 } finally {
-  server.kill("SIGTERM");
+  for (const server of servers) server.stop();
 }
 process.exit(0);
