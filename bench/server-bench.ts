@@ -15,18 +15,37 @@ import { BenchPlayer } from "./benchPlayer.js";
 import { FLOOR_ROOM } from "./floorRoom.js";
 import { ServerChild } from "./serverChild.js";
 
-const { values: args } = parseArgs({
-  options: {
-    json: { type: "boolean", default: false },
-    rooms: { type: "string", default: "40" },
-    seconds: { type: "string", default: "5" },
-    /** The floor's server listens here, the co-op room's on the next port. */
-    port: { type: "string", default: process.env.BENCH_PORT ?? "3260" },
-  },
-});
-const ROOMS = Number(args.rooms);
-const PHASE_MS = Number(args.seconds) * 1000;
-const PORT = Number(args.port);
+function usage(problem: string): never {
+  process.stderr.write(`bench:server: ${problem}\nusage: npm run bench:server -- [--json] [--rooms 1-200] [--seconds 1-60] [--port N]\n`);
+  process.exit(2);
+}
+
+function readArgs() {
+  try {
+    return parseArgs({
+      options: {
+        json: { type: "boolean", default: false },
+        rooms: { type: "string", default: "40" },
+        seconds: { type: "string", default: "5" },
+        /** The floor's server listens here, the co-op room's on the next port. */
+        port: { type: "string", default: process.env.BENCH_PORT ?? "3260" },
+      },
+    }).values;
+  } catch (err) {
+    return usage(err instanceof Error ? err.message : String(err));
+  }
+}
+
+function integerIn(name: string, text: string, min: number, max: number): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < min || n > max) usage(`--${name} must be a whole number from ${min} to ${max}, not "${text}"`);
+  return n;
+}
+
+const args = readArgs();
+const ROOMS = integerIn("rooms", args.rooms, 1, 200);
+const PHASE_MS = integerIn("seconds", args.seconds, 1, 60) * 1000;
+const PORT = integerIn("port", args.port, 1024, 65534);
 const TICK_MS = 100;
 const IDLE_WINDOWS = 3;
 const log = (line: string) => process.stderr.write(`  ${line}\n`);
