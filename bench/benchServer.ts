@@ -69,7 +69,7 @@ function simStep(board: "scale-up" | "200-hosts", ms: number): SimStepReading {
     const d = process.cpuUsage(t0);
     cpu += d.user + d.system;
   }
-  if (game.state.ended) throw new Error(`bench: the ${board} game ended while measured: ${game.state.ended.reason}`);
+  if (game.state.ended) throw new Error(`bench: the ${board} game ended while measured (${game.state.ended.why})`);
   const h0 = process.cpuUsage();
   for (let i = 0; i < 20; i++) hashHex(game.state);
   const h = process.cpuUsage(h0);
