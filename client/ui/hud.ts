@@ -8,7 +8,8 @@ import { h, setText } from "./dom.js";
 
 export interface HudActions {
   dashboard(): void;
-  save(): void;
+  /** Null hides the button (a co-op room keeps its own run). */
+  save: (() => void) | null;
   settings(): void;
   help(): void;
   menu(): void;
@@ -46,10 +47,10 @@ export class Hud {
       })),
       h("div", { class: "hud-actions" },
         h("button", { class: "btn icon", type: "button", title: "Monitoring dashboard (M)", "data-action": "dashboard", onclick: actions.dashboard }, "Charts"),
-        h("button", { class: "btn icon", type: "button", title: "Save or load (Ctrl+S)", "data-action": "save", onclick: actions.save }, "Save"),
+        actions.save ? h("button", { class: "btn icon", type: "button", title: "Save or load (Ctrl+S)", "data-action": "save", onclick: actions.save }, "Save") : null,
         h("button", { class: "btn icon", type: "button", title: "Settings", "data-action": "settings", onclick: actions.settings }, "⚙"),
         h("button", { class: "btn icon", type: "button", title: "Keyboard shortcuts (?)", onclick: actions.help }, "⌨"),
-        h("button", { class: "btn icon", type: "button", title: "Back to the menu (autosaves)", "data-action": "menu", onclick: actions.menu }, "☰"),
+        h("button", { class: "btn icon", type: "button", title: actions.save ? "Back to the menu (autosaves)" : "Leave the room", "data-action": "menu", onclick: actions.menu }, "☰"),
       ),
     );
     this.lastMoney = session.state.money;
