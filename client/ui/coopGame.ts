@@ -40,6 +40,8 @@ export class CoopGame implements LinkHandlers {
   private left = false;
   /** Set while the debrief is up, so a later new game knows to replace it. */
   private endShown = false;
+  /** Pings from others received so far (the tests read it through the debug hook). */
+  private pingsReceived = 0;
 
   constructor(private readonly app: App, private readonly seats: SeatMemory) {}
 
@@ -103,6 +105,7 @@ export class CoopGame implements LinkHandlers {
 
   ping(msg: PingMessage): void {
     if (msg.by === this.me) return; // shown already when we made it
+    this.pingsReceived++;
     const p = this.player(msg.by);
     this.pings.push({ x: msg.x, y: msg.y, name: p?.name ?? "someone", colour: p?.colour ?? "#f4f4f5" });
   }
@@ -261,6 +264,8 @@ export class CoopGame implements LinkHandlers {
       lastAgreedTick: clock?.hashes.lastAgreedTick ?? -1,
       resyncs: clock?.resyncs ?? 0,
       backlog: clock?.buffer.backlog ?? 0,
+      pingsReceived: this.pingsReceived,
+      cursors: this.link ? this.meta.players.filter((p) => p.id !== this.me && p.cursor).map((p) => ({ name: p.name, ...p.cursor! })) : [],
     };
   }
 }
