@@ -15,6 +15,8 @@ export interface RoomControls {
   roomSpeed(): Speed;
   /** Ask the room for another speed (0 pauses). */
   requestSpeed(speed: Speed): void;
+  /** Ask the room to pause or to resume at its speed. */
+  requestPause(paused: boolean): void;
   /** Ask for a fresh snapshot; `sections` name our state's parts so the room can log which differ. */
   requestResync(tick: number, sections?: Record<string, string>): void;
 }
@@ -46,6 +48,10 @@ export class LockstepClock implements Clock {
 
   setSpeed(speed: Speed): void {
     this.room.requestSpeed(speed);
+  }
+
+  togglePause(): void {
+    this.room.requestPause(this.speed !== 0);
   }
 
   gameEnded(): void {

@@ -30,6 +30,8 @@ type Listeners = { [K in keyof SessionEvents]: SessionEvents[K][] };
 export interface Clock {
   readonly speed: Speed;
   setSpeed(speed: Speed): void;
+  /** Space: pause, or resume at the speed from before. */
+  togglePause(): void;
   /** Real time passed (ms): plays what is due, returns the ticks stepped. */
   advance(elapsedMs: number): number;
   /** The game ended: solo stops its loop; a room's clock follows the room. */
@@ -47,6 +49,9 @@ export class SoloClock implements Clock {
   setSpeed(speed: Speed): void {
     this.loop.speed = speed;
     this.loop.reset();
+  }
+  togglePause(): void {
+    this.setSpeed(this.speed === 0 ? 1 : 0);
   }
   advance(elapsedMs: number): number {
     return this.loop.advance(elapsedMs);
@@ -165,6 +170,12 @@ export class GameSession {
 
   get speed(): Speed {
     return this.clock.speed;
+  }
+
+  togglePause(): void {
+    const before = this.clock.speed;
+    this.clock.togglePause();
+    if (this.clock.speed !== before) this.emit("speed", this.clock.speed);
   }
 
   /** Replaces the game with a snapshot of the same run (re-sync or reconnection). */

@@ -166,6 +166,7 @@ export class CoopGame implements LinkHandlers {
     const clock = new LockstepClock({
       roomSpeed: () => (this.meta.paused ? 0 : this.meta.speed),
       requestSpeed: (speed) => this.requestSpeed(speed),
+      requestPause: (paused) => this.link.send("pause", { paused }),
       requestResync: (tick, sections) => this.link.send("resync", sections ? { tick, sections } : { tick }),
     });
     const game = clock.onSnapshot(msg);
@@ -200,6 +201,7 @@ export class CoopGame implements LinkHandlers {
         refresh: () => this.panel?.refresh(this.meta),
         ended: () => this.showDebrief(),
         leave: () => void this.leave(),
+        pauseLock: () => (this.meta.hostOnlyPause && !this.player(this.me)?.isHost ? `only the host may pause or resume in this room (${this.meta.players.find((p) => p.isHost)?.name ?? "the host"})` : null),
       },
     });
     if (game.state.ended) this.showDebrief();

@@ -49,6 +49,8 @@ export interface CoopHooks {
   ended(): void;
   /** The menu button: leave the room. */
   leave(): void;
+  /** Why this player may not pause or resume (the host limited it), or null. */
+  pauseLock(): string | null;
 }
 
 export interface ScreenOptions {
@@ -101,6 +103,7 @@ export class GameScreen {
       settings: () => app.openSettings(),
       help: () => showShortcuts(),
       menu: () => this.leave(),
+      pauseLock: opts.coop ? () => opts.coop!.pauseLock() : undefined,
     });
     this.goal = new GoalPanel(session);
     this.failing = new FailingNow(session);
@@ -334,7 +337,12 @@ export class GameScreen {
     e.preventDefault();
     const s = this.session;
     switch (action) {
-      case "pause": s.setSpeed(s.speed === 0 ? 1 : 0); break;
+      case "pause": {
+        const lock = this.opts.coop?.pauseLock() ?? null;
+        if (lock) toast(lock, "warn");
+        else s.togglePause();
+        break;
+      }
       case "speed1": s.setSpeed(SPEEDS[1]); break;
       case "speed2": s.setSpeed(SPEEDS[2]); break;
       case "speed4": s.setSpeed(SPEEDS[3]); break;

@@ -17,6 +17,7 @@ function client(id: string, snapshot: string, role: Role | null = null) {
   const clock = new LockstepClock({
     roomSpeed: () => control.speed,
     requestSpeed: (s) => (control.speed = s),
+    requestPause: (paused) => (control.speed = paused ? 0 : 1),
     requestResync: (tick, sections) => resyncs.push({ tick, sections }),
   });
   const game = clock.onSnapshot({ tick: 0, snapshot, reason: "join" });
@@ -164,6 +165,8 @@ describe("lockstep clients", () => {
     expect(a.session.speed).toBe(4);
     a.session.setSpeed(0);
     expect(a.control.speed).toBe(0);
+    a.session.togglePause();
+    expect(a.control.speed).toBe(1);
   });
 
   it("a command the room accepted but that fails in its turn is reported with the reason", () => {
