@@ -78,6 +78,10 @@ describe("co-op in two browsers", () => {
     await b.locator("[data-screen=lobby]").waitFor();
     await expect.poll(async () => (await coop(a)).players.map((p) => p.name).sort().join()).toBe("alice,bob");
     await b.click("[data-action=ready]");
+    // Roles on: Bob holds the data role, so buying servers is not his to do.
+    await a.check("[data-field=roles]");
+    await a.locator(`[data-role-for="${(await coop(b)).me}"]`).selectOption("data");
+    await expect.poll(() => b.locator("[data-screen=lobby] .player", { hasText: "bob" }).innerText()).toContain("Data");
     await expect.poll(() => a.locator("[data-screen=lobby] .player", { hasText: "bob" }).innerText()).toContain("ready");
     expect(await b.locator("[data-screen=lobby]").innerText()).toMatch(/Waiting for alice to start/);
     await a.selectOption("[data-field=scenario]", "distributed");
@@ -91,6 +95,9 @@ describe("co-op in two browsers", () => {
     await boardReady(b);
     await expect.poll(() => state<string>(b, "s.scenario")).toBe("distributed");
     const hostsBefore = await state<number>(b, "s.hosts.length");
+    const bobBuy = b.locator("[data-tutorial=buy-server]");
+    await expect.poll(() => bobBuy.getAttribute("aria-disabled")).toBe("true");
+    expect(await bobBuy.getAttribute("title")).toMatch(/only the servers role may do that \(you hold the data role\)/);
 
     // What Alice builds, Bob sees within a second.
     const started = Date.now();
@@ -120,6 +127,18 @@ describe("co-op in two browsers", () => {
     await b.screenshot({ path: join(ARTIFACTS, "e2e-coop-game-guest.png") });
     await a.screenshot({ path: join(ARTIFACTS, "e2e-coop-game-host.png") });
 
+    // Carol joins late, into the running game, and plays on from its snapshot.
+    const carol = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const c = watch(await carol.newPage(), "carol");
+    await c.goto(`${url}/?room=${code}`);
+    await c.fill("[data-field=name]", "carol");
+    await c.click("[data-action=join-room]");
+    await boardReady(c);
+    expect(await state<number>(c, "s.hosts.length")).toBe(hostsBefore + 1);
+    await expect.poll(async () => (await coop(c)).hashesAgreed, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    expect((await coop(c)).resyncs).toBe(0);
+    await carol.close();
+
     // Bob closes his page: Alice sees him reconnecting; he reopens the link and is back in his seat.
     const bobId = (await coop(b)).me;
     await b.close();
@@ -140,5 +159,14 @@ describe("co-op in two browsers", () => {
     await expect.poll(() => b2.locator(".room-banner.paused").innerText()).toContain("Paused by alice");
 
     expect(problems).toEqual([]);
+  });
+
+  it("says what to do when the code leads nowhere", async () => {
+    const page = watch(await alice.newPage(), "alice");
+    await page.goto(`${url}/?room=NOSUCHROOM`);
+    await expect.poll(() => page.locator(".coop-status").innerText(), { timeout: 10_000 }).toMatch(/no room with the code NOSUCHROOM.*Check the code/);
+    await page.screenshot({ path: join(ARTIFACTS, "e2e-coop-no-room.png") });
+    expect(problems.filter((p) => !/Failed to load resource|404|matchmake/i.test(p))).toEqual([]);
+    await page.close();
   });
 });
