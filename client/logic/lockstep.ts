@@ -132,13 +132,14 @@ export class LockstepClock implements Clock {
     this.askForSnapshot(null);
   }
 
-  private askForSnapshot(mismatchTick: number | null): void {
+  private askForSnapshot(_mismatchTick: number | null): void {
     this.buffer.clear();
     this.waitingSinceMs = this.elapsedMs;
     const game = this.session?.game;
     if (!game) return this.room.requestResync(0);
-    // Section hashes (when the simulation offers them) let the room log which part differed.
+    // Section hashes of our state now (when the simulation offers them): the room holds the state
+    // of the tick we are at until its next turn, so it can log which part differed.
     const sections = (game as Game & { sectionHashes?: () => Record<string, string> }).sectionHashes?.();
-    this.room.requestResync(mismatchTick ?? game.tick, mismatchTick === game.tick ? sections : undefined);
+    this.room.requestResync(game.tick, sections);
   }
 }

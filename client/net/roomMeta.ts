@@ -38,11 +38,15 @@ const num = (v: unknown): number | null => (typeof v === "number" && Number.isFi
 function cursorOf(p: Loose): { x: number; y: number } | null {
   if (!p) return null;
   const c = p.cursor as Loose;
-  const x = num(c?.x ?? p.cursorX);
-  const y = num(c?.y ?? p.cursorY);
-  // A player who never moved over the board has no cursor (the room may send 0,0 or NaN for it).
-  if (x === null || y === null || (c && (c as { visible?: unknown }).visible === false)) return null;
-  return { x, y };
+  if (c) {
+    const x = num(c.x);
+    const y = num(c.y);
+    return x === null || y === null || (c as { visible?: unknown }).visible === false ? null : { x, y };
+  }
+  const x = num(p.cursorX);
+  const y = num(p.cursorY);
+  // The room starts every cursor at (0, 0): a player who never moved over the board has none.
+  return x === null || y === null || (x === 0 && y === 0) ? null : { x, y };
 }
 
 function roleOf(v: unknown): Role | null {

@@ -201,7 +201,7 @@ export class CoopGame implements LinkHandlers {
         refresh: () => this.panel?.refresh(this.meta),
         ended: () => this.showDebrief(),
         leave: () => void this.leave(),
-        pauseLock: () => (this.meta.hostOnlyPause && !this.player(this.me)?.isHost ? `only the host may pause or resume in this room (${this.meta.players.find((p) => p.isHost)?.name ?? "the host"})` : null),
+        pauseLock: () => (this.meta.hostOnlyPause && !this.player(this.me)?.isHost ? `only the host (${this.meta.players.find((p) => p.isHost)?.name ?? "?"}) may pause or change the speed in this room` : null),
       },
     });
     if (game.state.ended) this.showDebrief();

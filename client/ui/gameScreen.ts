@@ -49,7 +49,7 @@ export interface CoopHooks {
   ended(): void;
   /** The menu button: leave the room. */
   leave(): void;
-  /** Why this player may not pause or resume (the host limited it), or null. */
+  /** Why this player may not pause or change the speed (the host limited it), or null. */
   pauseLock(): string | null;
 }
 

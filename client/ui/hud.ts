@@ -14,7 +14,7 @@ export interface HudActions {
   settings(): void;
   help(): void;
   menu(): void;
-  /** Co-op: why this player may not pause or resume now (only the host may), or null. */
+  /** Co-op: why this player may not pause or change the speed (only the host may), or null. */
   pauseLock?: () => string | null;
 }
 
@@ -68,8 +68,7 @@ export class Hud {
   /** The reason a speed button is out of reach for this player (co-op, host-only pause). */
   private lockFor(speed: Speed): string | null {
     const lock = this.actions.pauseLock?.() ?? null;
-    if (!lock) return null;
-    return speed === 0 || this.session.speed === 0 ? lock : null;
+    return lock && this.session.speed !== speed ? lock : null;
   }
 
   refresh(now: number): void {

@@ -66,7 +66,7 @@ export class LobbyScreen {
       h("label", { class: "field" }, "Chapter", this.scenarioSelect),
       h("label", { class: "field" }, "Seed", this.seedInput, h("small", { class: "muted" }, "Same seed, same incidents at the same second. Empty: a random one.")),
       h("label", { class: "check" }, this.rolesBox, "Split the work into roles"),
-      h("label", { class: "check" }, this.pauseBox, "Only the host may pause"),
+      h("label", { class: "check" }, this.pauseBox, "Only the host may pause or change the speed"),
       this.startBtn,
     );
     this.guestBox.append(this.chosen, this.readyBtn, this.waiting);
