@@ -3,7 +3,7 @@
 // of one command by SOLO_ACTOR; in a room, the room sink checks it locally (so a greyed-out action
 // still explains itself at once) and sends it, and the game changes only when the room's turn
 // carrying it arrives. A refusal from the room comes back later, by sequence number.
-import { applyCommands, SOLO_ACTOR, type Actor, type Command, type CommandOutcome, type Game, type TurnCommand, type Verdict } from "../../shared/index.js";
+import { reject, SOLO_ACTOR, type Actor, type Command, type CommandOutcome, type Game, type TurnCommand, type Verdict } from "../../shared/index.js";
 
 export interface CommandSink {
   /** Whether the command is legal now for this player (to grey out a button and say why). */
@@ -39,6 +39,8 @@ export class LocalSink implements CommandSink {
 /** The part of a room connection a sink uses. */
 export interface CommandChannel {
   sendCommand(seq: number, cmd: Command): void;
+  /** False while the connection is down: a command sent then would be lost. */
+  readonly connected: boolean;
 }
 
 export class RoomSink implements CommandSink {
@@ -59,6 +61,7 @@ export class RoomSink implements CommandSink {
   send(cmd: Command): Verdict {
     const verdict = this.check(cmd);
     if (!verdict.ok) return verdict;
+    if (!this.channel.connected) return reject("the connection to the room is down: wait until it is back (see the banner)");
     const seq = ++this.seq;
     this.pending.set(seq, cmd);
     this.channel.sendCommand(seq, cmd);

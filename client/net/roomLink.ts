@@ -114,6 +114,10 @@ export class RoomLink {
     this.room.send(type, msg);
   }
 
+  get connected(): boolean {
+    return this.status === "connected";
+  }
+
   sendCommand(seq: number, cmd: Command): void {
     this.send("cmd", { seq, cmd });
   }

@@ -13,7 +13,7 @@ const FRAME = 1000 / 60;
 function client(id: string, snapshot: string, role: Role | null = null) {
   const sent: { seq: number; cmd: Command }[] = [];
   const resyncs: { tick: number; sections?: Record<string, string> }[] = [];
-  const control = { speed: 1 as Speed };
+  const control = { speed: 1 as Speed, connected: true };
   const clock = new LockstepClock({
     roomSpeed: () => control.speed,
     requestSpeed: (s) => (control.speed = s),
@@ -24,7 +24,7 @@ function client(id: string, snapshot: string, role: Role | null = null) {
   const session = new GameSession(game, {
     me: id,
     clock: () => clock,
-    sink: (s) => new RoomSink(() => s.game, () => ({ id, role }), { sendCommand: (seq, cmd) => sent.push({ seq, cmd }) }),
+    sink: (s) => new RoomSink(() => s.game, () => ({ id, role }), { sendCommand: (seq, cmd) => sent.push({ seq, cmd }), get connected() { return control.connected; } }),
   });
   clock.bind(session, session.sink as RoomSink);
   const refused: string[] = [];
@@ -79,6 +79,10 @@ describe("sinks", () => {
     expect(a.sent).toEqual([{ seq: 1, cmd: { type: "setReplication", mode: "semisync" } }]);
     expect(a.session.game.hash()).toBe(before);
     expect((a.session.sink as RoomSink).waiting).toBe(1);
+    // While the connection is down nothing is sent into the void: the player is told why.
+    a.control.connected = false;
+    expect(a.session.apply({ type: "setReplication", mode: "semisync" })).toEqual({ ok: false, reason: expect.stringContaining("connection to the room is down") });
+    expect(a.sent).toHaveLength(1);
   });
 });
 
