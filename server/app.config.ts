@@ -2,11 +2,14 @@
 // the Express app that serves the built client. Everything shares one port so a browser that
 // loaded the game can join a room on the same origin.
 import config from "@colyseus/tools";
+import { WebSocketTransport } from "@colyseus/ws-transport";
 import express from "express";
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { SIM_VERSION } from "../shared/index.js";
+import { MAX_MESSAGE_BYTES, ROOM_NAME } from "../shared/protocol.js";
+import { CoopRoom } from "./rooms/CoopRoom.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** Where `vite build` writes the client. Overridable so tests can point at a fixture build. */
@@ -15,8 +18,13 @@ export const DIST_DIR = resolve(process.env.NINES_DIST ?? join(here, "..", "dist
 export default config({
   displayLogs: process.env.NINES_QUIET !== "1",
 
-  initializeGameServer(_gameServer) {
-    // Rooms go here, e.g. gameServer.define("coop", CoopRoom); none exist yet (solo needs none).
+  // ws closes the socket on a frame above maxPayload (4 KB by default). Frames up to 8× the
+  // protocol's limit reach the room, which answers an oversized message with `rejected`; only a
+  // frame beyond that (no honest client sends one) still closes the connection.
+  initializeTransport: (options) => new WebSocketTransport({ ...options, maxPayload: 8 * MAX_MESSAGE_BYTES }),
+
+  initializeGameServer(gameServer) {
+    gameServer.define(ROOM_NAME, CoopRoom);
   },
 
   initializeExpress(app) {

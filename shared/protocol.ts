@@ -21,6 +21,17 @@ export const COMMAND_RATE_PER_SECOND = 20;
 export const COMMAND_BURST = 10;
 /** How long a dropped player's seat is kept. */
 export const RECONNECT_SECONDS = 60;
+/** Cursor updates a player may send per second (more are dropped quietly: a cursor is lossy). */
+export const CURSOR_RATE_PER_SECOND = 15;
+/** Pings a player may send per second, with a small burst; more are `rejected`. */
+export const PING_RATE_PER_SECOND = 2;
+export const PING_BURST = 4;
+/** Snapshots a player may ask for with `resync`: one every few seconds, a small burst. */
+export const RESYNC_EVERY_SECONDS = 2;
+export const RESYNC_BURST = 3;
+/** Room codes: this many capital letters, leaving out those easily misread (B, I, L, O, S, Z). */
+export const ROOM_CODE_LENGTH = 5;
+export const ROOM_CODE_LETTERS = "ACDEFGHJKMNPQRTUVWXY";
 
 export const PLAYER_COLOURS = ["#4cc9f0", "#f72585", "#ffd166", "#06d6a0", "#b388ff", "#ff8c42", "#a3e635", "#f4f4f5"] as const;
 
@@ -30,7 +41,8 @@ const boardPoint = { x: z.number().finite().min(-100_000).max(100_000), y: z.num
 
 /** Join options (`client.joinOrCreate("coop", options)`). Quick play when `scenario` is given. */
 export const JoinOptionsSchema = z.object({
-  name: z.string().max(200),
+  /** Cleaned by `cleanName`; missing or empty → "Player N". */
+  name: z.string().max(200).optional(),
   scenario: z.string().max(40).optional(),
   seed: z.number().int().min(0).max(0xffffffff).optional(),
   /** The client's simulation and protocol versions; a mismatch is refused with a clear message. */
@@ -51,7 +63,7 @@ export const ClientMessages = {
   start: strict({}),
   speed: strict({ speed }),
   pause: strict({ paused: z.boolean() }),
-  /** Host only: switch roles on or off, give a player a role, limit pausing to the host. */
+  /** Host only: switch roles on or off, give a player a role, limit pausing and speed to the host. */
   roles: strict({ enabled: z.boolean() }),
   assignRole: strict({ player: z.string().max(64), role: z.enum(ROLES).nullable() }),
   hostOnlyPause: strict({ enabled: z.boolean() }),
@@ -59,8 +71,12 @@ export const ClientMessages = {
   playAgain: strict({ scenario: z.string().max(40), seed: z.number().int().min(0).max(0xffffffff).optional() }),
   /** A client whose hash differed, or that lost its place, asks for a fresh snapshot. */
   resync: strict({
+    /** The client's tick when it asks: its `game.tick` after the last turn it applied. */
     tick: z.number().int().min(0).optional(),
-    /** The client's per-section hashes at `tick`, so the server can log which section differed. */
+    /**
+     * The client's per-section hashes of its state at `tick` (not at the hash's tick), so the server,
+     * which holds that same state until its next turn, can log which section differs.
+     */
     sections: z.record(z.string().max(32), z.string().max(16)).optional(),
   }),
 } as const;
@@ -83,15 +99,38 @@ export interface TurnMessage {
   /** Commands of the covered ticks, in order, each applied at the start of its own tick. */
   cmds: (TurnCommand & { tick: number })[];
 }
+/**
+ * The state hash when `game.tick` reached `tick` (a multiple of HASH_EVERY_TICKS), after that
+ * step and before the commands of `tick` are applied. Sent right after the turn that reached it,
+ * so a client records its own hash as it steps past the tick and compares when this arrives.
+ */
 export interface HashMessage { tick: number; hash: string }
+/** A refusal, to the sender only. `seq` is the command's seq, or -1 when the message had none. */
 export interface RejectedMessage { seq: number; reason: string; type?: string }
-/** The whole game at a tick: sent to a joiner, a reconnecting client, or one that desynced. */
+/**
+ * The whole game at a tick: sent to a joiner or a reconnecting player ("join"), a client that asked
+ * to `resync`, and everyone when a game starts ("new-game", from the lobby or after play again).
+ * The turns that follow start at `tick`.
+ */
 export interface SnapshotMessage { tick: number; snapshot: string; reason: "join" | "resync" | "new-game" }
+/** `by` is the pinging player's session id (a key of `state.players`). */
 export interface PingMessage { by: string; x: number; y: number }
-/** Room-level happenings for the action feed that are not commands ("alice paused"). */
-export interface NoticeMessage { kind: "paused" | "resumed" | "speed" | "joined" | "left" | "reconnected" | "roles" | "new-game" | "desync"; by: string; text: string }
+/** Room-level happenings for the action feed that are not commands ("alice paused"). `by` is a session id, or "" for the room. */
+export interface NoticeMessage { kind: NoticeKind; by: string; text: string }
+export type NoticeKind = "paused" | "resumed" | "speed" | "joined" | "left" | "reconnected" | "roles" | "new-game" | "desync" | "host" | "ended";
 
 export type ServerMessageType = "turn" | "hash" | "rejected" | "snapshot" | "ping" | "notice";
+
+/** Why a join is refused when the client runs other simulation or protocol code. Null when it matches. */
+export function versionMismatch(client: { simVersion?: number; protocol?: number }, room: { simVersion: number; protocol: number }): string | null {
+  if (client.simVersion !== undefined && client.simVersion !== room.simVersion) {
+    return `This page runs simulation version ${client.simVersion} but the room runs ${room.simVersion}: reload the page.`;
+  }
+  if (client.protocol !== undefined && client.protocol !== room.protocol) {
+    return `This page speaks room protocol ${client.protocol} but the room speaks ${room.protocol}: reload the page.`;
+  }
+  return null;
+}
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
