@@ -44,7 +44,7 @@ export function explainJoinError(e: unknown, code?: string): string {
   if (/fetch|network|ECONNREFUSED|Failed to/i.test(raw) && !(e instanceof MatchMakeError)) {
     return `The game server cannot be reached (${raw}). Check your connection and try again.`;
   }
-  if (/version/i.test(raw)) return `${raw} Reload the page (Ctrl+Shift+R) so that you and the room run the same game.`;
+  if (/version/i.test(raw)) return /reload/i.test(raw) ? raw : `${raw} Reload the page (Ctrl+Shift+R) so that you and the room run the same game.`;
   if (/full/i.test(raw)) return `${raw} Ask the host to start another room, or wait for a seat.`;
   return raw || "The room refused to let you in.";
 }

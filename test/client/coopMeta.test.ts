@@ -34,6 +34,9 @@ describe("joining", () => {
     expect(explainJoinError(new MatchMakeError('room "NOPE" not found', 4212), "NOPE")).toMatch(/no room with the code NOPE/);
     expect(explainJoinError(new MatchMakeError("This room runs simulation version 2; your page runs version 1.", 4216))).toMatch(/Reload the page/);
     expect(explainJoinError(new TypeError("Failed to fetch"))).toMatch(/cannot be reached/);
+    // The room's own words already say what to do: not twice.
+    const own = "This page runs simulation version 2 but the room runs 1: reload the page.";
+    expect(explainJoinError(new MatchMakeError(own, 4216))).toBe(own);
   });
 
   it("remembers the seat for this room only, and the name", () => {
