@@ -129,6 +129,11 @@ export class RoomLink {
     try { await this.room.leave(true); } catch { /* already gone */ }
   }
 
+  /** The page is going away: stop retrying, but keep the seat remembered for a reopened tab. */
+  abandon(): void {
+    this.closing = true;
+  }
+
   private attach(room: Room): void {
     this.room = room;
     this.metaCache = null;

@@ -57,6 +57,8 @@ export class CoopGame implements LinkHandlers {
 
   private entered(): void {
     document.body.appendChild(this.banner);
+    // Closing or reloading the tab: no reconnection attempts from a page that is going away.
+    addEventListener("pagehide", () => this.link.abandon(), { once: true });
     history.replaceState(null, "", `/?room=${encodeURIComponent(this.link.code)}`);
     this.render();
     this.snapshotTimer = setTimeout(() => {
