@@ -33,6 +33,8 @@ export class CoopRoom extends Room<CoopState> {
   override maxClients = MAX_PLAYERS;
   /** Milliseconds between turn messages. Tests subclass the room to run the same protocol faster. */
   protected turnMs = 1000 / TURN_MESSAGES_PER_SECOND;
+  /** Per-player command limit; a faster test clock raises it in proportion. */
+  protected commandsPerSecond = COMMAND_RATE_PER_SECOND;
 
   private clockOfTurns: TurnClock | null = null;
   private seats = new Map<string, Seat>();
@@ -52,7 +54,7 @@ export class CoopRoom extends Room<CoopState> {
   override onJoin(client: Client, rawOptions: unknown): void {
     const options = readJoinOptions(rawOptions);
     this.seats.set(client.sessionId, {
-      commands: new TokenBucket(COMMAND_RATE_PER_SECOND, COMMAND_BURST),
+      commands: new TokenBucket(this.commandsPerSecond, COMMAND_BURST),
       pings: new TokenBucket(PING_RATE_PER_SECOND, PING_BURST),
       cursors: new TokenBucket(CURSOR_RATE_PER_SECOND, CURSOR_RATE_PER_SECOND),
       resyncs: new TokenBucket(1 / RESYNC_EVERY_SECONDS, RESYNC_BURST),
