@@ -1,5 +1,5 @@
 // Frame times of a co-op client at 8×: two headless Chromium pages in one room on the chapter 4
-// board (scale-up), the room at 8×; the guest's page is probed for 6 s. Tells whether the
+// board (scale-up), the room at 8×; the guest's page is probed for 6 s, then the same board solo at 8×. Tells whether the
 // simulation needs a Web Worker to keep frames smooth. `npx tsx bench/coop-frames.ts [--json]`
 // (E2E_URL=http://127.0.0.1:PORT to use a running server; else one is started on BENCH_PORT).
 import type { Page } from "playwright-core";
@@ -61,23 +61,42 @@ async function main(): Promise<void> {
     await ready(guest);
     await host.keyboard.press("4");
     await guest.waitForFunction("window.__nines.session.speed === 8");
+    // Only the guest's page draws while it is measured (a second page would halve its CPU); the
+    // room plays on without the host, as it does when a player leaves.
+    await host.close();
+    const room = await probe(guest, true);
+    await guest.close();
+    // The same board solo, for comparison: the simulation stepped by the page's own loop.
+    const solo = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+    await solo.goto(url);
+    await solo.click("[data-action=solo]");
+    await solo.click("[data-start=scale-up]");
+    await ready(solo);
+    await solo.keyboard.press("4");
+    const alone = await probe(solo, false);
+    if (process.argv.includes("--json")) console.log(JSON.stringify({ room, solo: alone }));
+    else console.table({ room, solo: alone });
+  } finally {
+    await browser.close();
+    await server?.stop();
+  }
+}
+
+async function probe(page: Page, coop: boolean) {
+  {
+    const guest = page;
     await guest.evaluate(PROBE);
     await guest.waitForTimeout(SECONDS * 1000);
     const p = (await guest.evaluate("(() => { const p = window.__probe; p.stop = true; return { intervals: p.intervals, work: p.work, sim: p.sim, ticks: p.ticks, hosts: window.__nines.state.hosts.length, coop: window.__nines.coop }; })()")) as { intervals: number[]; work: number[]; sim: number[]; ticks: number[]; hosts: number; coop: { hashesAgreed: number; resyncs: number; backlog: number } };
     const r = (v: number) => Math.round(v * 10) / 10;
-    const result = {
-      board: "scale-up (chapter 4)", hosts: p.hosts, speed: 8, frames: p.intervals.length,
+    return {
+      hosts: p.hosts, frames: p.intervals.length,
       frameP50: r(pct(p.intervals, 50)), frameP95: r(pct(p.intervals, 95)), frameMax: r(Math.max(...p.intervals)),
       workP50: r(pct(p.work, 50)), workP95: r(pct(p.work, 95)),
       simP50: r(pct(p.sim, 50)), simP95: r(pct(p.sim, 95)), simMax: r(Math.max(...p.sim)),
       ticksPerSecond: r(p.ticks.reduce((a, b) => a + b, 0) / SECONDS),
-      hashesAgreed: p.coop.hashesAgreed, resyncs: p.coop.resyncs, backlog: p.coop.backlog,
+      ...(coop ? { hashesAgreed: p.coop.hashesAgreed, resyncs: p.coop.resyncs, backlog: p.coop.backlog } : {}),
     };
-    if (process.argv.includes("--json")) console.log(JSON.stringify(result));
-    else console.table(result);
-  } finally {
-    await browser.close();
-    await server?.stop();
   }
 }
 
