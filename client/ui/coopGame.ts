@@ -100,14 +100,17 @@ export class CoopGame implements LinkHandlers {
     const sink = this.session?.sink;
     if ((msg.type === undefined || msg.type === "cmd") && sink instanceof RoomSink && this.session) {
       this.session.emit("refused", msg.reason, sink.rejected(msg.seq));
+    } else if (this.lobby) {
+      this.lobby.say(`✖ ${msg.reason}`);
     } else {
       toast(msg.reason, "warn");
     }
   }
 
   ping(msg: PingMessage): void {
-    if (msg.by === this.me) return; // shown already when we made it
+    if (msg.by === this.me || !this.session) return; // our own is shown already; no board, no ping
     this.pingsReceived++;
+    if (this.pings.length > 16) return; // the board is not drawing (hidden tab): do not pile up
     const p = this.player(msg.by);
     this.pings.push({ x: msg.x, y: msg.y, name: p?.name ?? "someone", colour: p?.colour ?? "#f4f4f5" });
   }

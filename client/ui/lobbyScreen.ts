@@ -35,6 +35,7 @@ export class LobbyScreen {
   private readonly readyBtn = h("button", { class: "btn primary big", type: "button", "data-action": "ready", "aria-pressed": "false" }, "I'm ready");
   private readonly chosen = h("p", { class: "chosen" });
   private readonly waiting = h("p", { class: "muted", role: "status" });
+  private readonly notice = h("p", { class: "coop-status error", role: "alert" });
   private last = "\u0000";
   private ready = false;
 
@@ -82,11 +83,16 @@ export class LobbyScreen {
           h("button", { class: "btn", type: "button", "data-action": "leave" , onclick: () => actions.leave() }, "Leave the room"),
         ),
         h("div", { class: "lobby-grid" },
-          h("section", null, h("h3", null, "Players"), this.players),
+          h("section", null, h("h3", null, "Players"), this.players, this.notice),
           h("section", null, this.hostBox, this.guestBox),
         ),
       ),
     );
+  }
+
+  /** A line under the players: what the room refused ("only the host starts the game"). */
+  say(text: string): void {
+    setText(this.notice, text);
   }
 
   refresh(meta: RoomMeta, code: string): void {
