@@ -19,10 +19,13 @@ describe("co-op room: joining", () => {
     await until(() => a.hashes.length >= 2 && b.hashes.length >= 2, "hash messages");
     for (const h of a.hashes) expect(h.tick % 10).toBe(0);
     expect(a.hashes[1].tick - a.hashes[0].tick).toBe(10);
+    const bobHad = b.turns.length;
     const seq = a.command({ type: "buyHost", tier: "huge", public: true });
     const r = await a.waitRejected((x) => x.seq === seq, "the bad command's refusal");
     expect(r.reason).toMatch(/tier/);
-    await until(() => b.turns.length >= a.turns.length, "bob keeps receiving turns");
+    await until(() => b.turns.length > bobHad + 2, "bob keeps receiving turns");
+    const bobSeq = b.command({ type: "connect", from: 1, to: 1 });
+    await b.waitRejected((x) => x.seq === bobSeq, "bob's bad command refused too");
     expect(a.connected && b.connected).toBe(true);
     await a.room.leave();
     await b.room.leave();
@@ -93,4 +96,14 @@ describe("co-op room: joining", () => {
     await other.room.leave();
     await until(() => server.getRoomById(code) === undefined, "room disposed");
   });
+
+  it("holds at most 8 players: the ninth is refused", async () => {
+    const first = await server.sdk.create("coop", { name: "p1" });
+    const rest = await Promise.all(Array.from({ length: 7 }, (_, i) => server.sdk.joinById(first.roomId, { name: `p${i + 2}` })));
+    await expect(server.sdk.joinById(first.roomId, { name: "p9" })).rejects.toThrow();
+    await until(() => first.state.players?.size === 8, "eight players");
+    const names = [...first.state.players.values()].map((p: { name: string }) => p.name);
+    expect(new Set(names).size).toBe(8);
+    for (const r of [first, ...rest]) await r.leave();
+  }, 8000);
 });
