@@ -31,6 +31,8 @@ export class BenchPlayer {
   accepted = 0;
   rejected = 0;
   readonly latenciesMs: number[] = [];
+  /** Why this player's commands were refused, with how often (the numbers in reasons blanked). */
+  readonly refusals = new Map<string, number>();
   snapshotBytes: number | null = null;
   private readonly pending = new Map<number, number>();
 
@@ -53,7 +55,12 @@ export class BenchPlayer {
     room.onMessage("hash", (_m: HashMessage) => {
       this.hashes++;
     });
-    room.onMessage("rejected", (m: RejectedMessage) => this.settle(m.seq, false));
+    room.onMessage("rejected", (m: RejectedMessage) => {
+      if (!this.pending.has(m.seq)) return;
+      const reason = m.reason.replace(/\d+/g, "N");
+      this.refusals.set(reason, (this.refusals.get(reason) ?? 0) + 1);
+      this.settle(m.seq, false);
+    });
     // The JSON size of the snapshot: what a late joiner downloads before it can play.
     room.onMessage("snapshot", (m: SnapshotMessage) => {
       this.snapshotBytes = Buffer.byteLength(JSON.stringify(m));
@@ -76,6 +83,7 @@ export class BenchPlayer {
   resetCounters(): void {
     this.bytesIn = this.bytesOut = this.turns = this.ticksCovered = this.hashes = this.accepted = this.rejected = 0;
     this.latenciesMs.length = 0;
+    this.refusals.clear();
   }
 
   private settle(seq: number, accepted: boolean): void {

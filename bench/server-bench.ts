@@ -98,7 +98,7 @@ async function openRooms({ kind, client }: Contender, count: number): Promise<Be
 
 /**
  * Sends each room the chapter 4 scripted player's commands as the room reaches their tick, the
- * two players taking turns, at most one command per player per 60 ms (under the rate limit).
+ * two players taking turns, at most one command per player per 80 ms (well under the rate limit).
  */
 async function buildBoards(rooms: BenchRoom[], timeoutMs: number): Promise<void> {
   for (const r of rooms) r.players[0].room.send("speed", { speed: 8 });
@@ -112,7 +112,7 @@ async function buildBoards(rooms: BenchRoom[], timeoutMs: number): Promise<void>
       }
     }
     turn++;
-    await sleep(60);
+    await sleep(80);
   }
   for (const r of rooms) r.players[0].room.send("speed", { speed: 1 });
   await sleep(300);
@@ -191,6 +191,13 @@ async function busyPlayers(rooms: BenchRoom[], stop: () => boolean): Promise<voi
   }
 }
 
+/** The commonest refusal reasons across players, most frequent first. */
+function topReasons(players: BenchPlayer[]): Record<string, number> {
+  const all = new Map<string, number>();
+  for (const p of players) for (const [reason, n] of p.refusals) all.set(reason, (all.get(reason) ?? 0) + n);
+  return Object.fromEntries([...all].sort((a, b) => b[1] - a[1]).slice(0, 5));
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
@@ -219,7 +226,7 @@ interface KindResult {
   room: string;
   rooms: number;
   players: number;
-  boardCommands: { accepted: number; rejected: number };
+  boardCommands: { accepted: number; rejected: number; reasons: Record<string, number> };
   /** The median of the idle windows. */
   cpuUsPerRoomTick: number;
   idleWindowsCpuUs: number[];
@@ -243,7 +250,11 @@ async function measureAll(contenders: Contender[]): Promise<KindResult[]> {
   const players = (c: Contender) => c.rooms.flatMap((r) => r.players);
   for (const c of contenders) for (const p of players(c)) p.resetCounters();
   await all((c) => buildBoards(c.rooms, 60_000));
-  const boards = contenders.map((c) => ({ accepted: players(c).reduce((a, p) => a + p.accepted, 0), rejected: players(c).reduce((a, p) => a + p.rejected, 0) }));
+  const boards = contenders.map((c) => ({
+    accepted: players(c).reduce((a, p) => a + p.accepted, 0),
+    rejected: players(c).reduce((a, p) => a + p.rejected, 0),
+    reasons: topReasons(players(c)),
+  }));
 
   log(`${kinds}: idle for ${PHASE_MS / 1000} s`);
   // BENCH_PROFILE=dir: a CPU profile of each server during the idle window.
@@ -366,6 +377,10 @@ try {
       lines.push(`co-op / floor CPU: ${verdict.cpuVsFloor}× (median of windows ${verdict.cpuVsFloorPerWindow.join(", ")}; target ≤ 1.5×) ${verdict.cpuWithin1_5xFloor ? "ok" : "MISSED"}`);
       lines.push(`idle client ≤ 1 KB/s: ${verdict.idleWithin1KBps ? "ok" : "MISSED"}; p99 ≤ 3 ticks: ${verdict.p99Within3Ticks ? "ok" : "MISSED"}`);
       lines.push(`co-op at 200 hosts (ch4 room-tick − ch4 sim + 200-host sim): ${at200} µs/room-tick, ${verdict.roomsPerCoreAt200HostsEstimated} rooms per core`);
+    }
+    for (const r of results) {
+      const reasons = Object.entries(r.boardCommands.reasons);
+      if (reasons.length) lines.push(`${r.room}: board commands refused: ${reasons.map(([why, n]) => `${n}× ${why}`).join("; ")}`);
     }
     process.stdout.write(lines.join("\n") + "\n");
   }
