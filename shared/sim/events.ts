@@ -7,7 +7,7 @@ import { chance, nextInt } from "../rng.js";
 import { openIncident } from "./incidents.js";
 import { exposedPorts, findService, isUp } from "./services.js";
 import { topology } from "./topology.js";
-import { resolveName } from "./front-door.js";
+import { resolveName } from "./hops/dns.js";
 
 export function scheduleScenario(state: GameState, scenario: Scenario): void {
   for (const e of scenario.events) {
