@@ -8,6 +8,7 @@ import type { Handlers } from "./handler.js";
 import { deploy, promoteReplica, purgeDisk, repairHost, restartService } from "./operate.js";
 import { parseCommand, reject, type Command, type Verdict } from "./schema.js";
 import { roleAllows, type Actor } from "../lockstep/roles.js";
+import { timersChanged } from "../sim/timer-queue.js";
 
 const HANDLERS: Handlers = {
   buyHost, sellHost, resizeHost, install, remove, connect, disconnect, undo,
@@ -38,7 +39,10 @@ export function checkCommand(state: GameState, scenario: Scenario, input: unknow
 /** Checks and, if legal, applies the command. */
 export function applyCommand(state: GameState, scenario: Scenario, input: unknown, actor?: Actor): Verdict {
   const { verdict, command } = checkParsed(state, scenario, input, actor);
-  if (verdict.ok && command) handlerFor(command).run(state, scenario, command);
+  if (verdict.ok && command) {
+    handlerFor(command).run(state, scenario, command);
+    timersChanged(state); // a command may set timers (a boot, a restart): the timer queue rebuilds
+  }
   return verdict;
 }
 

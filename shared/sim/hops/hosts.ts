@@ -2,10 +2,8 @@
 // once, queue room, latency factor, what runs on it) go into typed arrays by host slot; during the
 // tick the hops take work from a host's budget; at the end its backlog and utilisation are closed.
 import { QUEUE_TICKS } from "../../content/catalog.js";
-import type { GameState } from "../../model/types.js";
 import { effectiveCapacity } from "../capacity.js";
-import { topology } from "../topology.js";
-import { scratchFor, type Scratch } from "./scratch.js";
+import type { Scratch } from "./scratch.js";
 
 export function loadHosts(sc: Scratch, tick: number): void {
   const hosts = sc.hosts;
@@ -62,12 +60,11 @@ export function closeHosts(sc: Scratch): void {
 }
 
 /**
- * Host i's capacity now: the one the flow computed this tick, unless a miner moved in since (an
- * attack runs after the flow). Before any flow ran on this topology, computed afresh.
+ * Host slot i's capacity now: the one the flow computed this tick, unless a miner moved in since
+ * (attacks run after the flow). Before any flow ran on this topology, computed afresh.
  */
-export function capacityNow(state: GameState, i: number): number {
-  const h = state.hosts[i];
-  const sc = scratchFor(state);
-  if (sc.report.tick === state.tick && sc.up[i] === 1 && h.status === "up" && sc.minedAtLoad[i] === (h.compromised ? 1 : 0)) return sc.capacity[i];
-  return effectiveCapacity(h, topology(state).swapping[i]);
+export function capacityNow(sc: Scratch, i: number): number {
+  const h = sc.hosts[i];
+  if (sc.report.tick === sc.state.tick && sc.up[i] === 1 && h.status === "up" && sc.minedAtLoad[i] === (h.compromised ? 1 : 0)) return sc.capacity[i];
+  return effectiveCapacity(h, sc.topo.swapping[i]);
 }
