@@ -51,6 +51,27 @@ export function resetTally(sc: Scratch, tick: number): void {
   sc.touchedCount = 0;
   r.reasonsReady = false;
   r.latencyHistogram.fill(0);
+  if (sc.touchedHostCount * 4 > sc.n) clearAll(sc);
+  else clearTouched(sc);
+  sc.touchedHostCount = 0;
+}
+
+/** Most hosts were touched (a busy board): one sweep over each array is cheaper than row by row. */
+function clearAll(sc: Scratch): void {
+  const r = sc.report;
+  for (let k = 0; k < sc.touchedHostCount; k++) sc.hostTouched[sc.touchedHosts[k]] = 0;
+  r.hostRequests.fill(0); r.hostErrors.fill(0); r.entryFailed.fill(0);
+  r.serviceRequests.fill(0); r.serviceErrors.fill(0); r.entryFlow.fill(0);
+  r.linkFlow.fill(0); r.linkFailed.fill(0);
+  sc.lbIn.fill(0); sc.lbLat.fill(0); sc.webIn.fill(0); sc.webLat.fill(0);
+  sc.appIn.fill(0); sc.appLat.fill(0); sc.dbIn.fill(0); sc.dbLat.fill(0);
+  const lbHosts = sc.topo.lbHosts;
+  for (let k = 0; k < lbHosts.length; k++) sc.lbBucket.fill(0, lbHosts[k] * sc.lbBucketRow, (lbHosts[k] + 1) * sc.lbBucketRow);
+}
+
+/** A few hosts were touched: clear their rows and their outgoing links' rows. */
+function clearTouched(sc: Scratch): void {
+  const r = sc.report;
   const topo = sc.topo;
   for (let k = 0; k < sc.touchedHostCount; k++) {
     const i = sc.touchedHosts[k];
@@ -68,7 +89,6 @@ export function resetTally(sc: Scratch, tick: number): void {
     clearLinks(r, topo.appDbLinks[i]);
     clearLinks(r, topo.dbPeerLinks[i]);
   }
-  sc.touchedHostCount = 0;
 }
 
 function clearLinks(r: TickReport, links: number[]): void {
