@@ -138,3 +138,11 @@ function pop(q: TimerQueue): number {
   }
   return top;
 }
+
+/** The host slots the queue would hand to this tick's timers (for tests; changes nothing but a due rebuild). */
+export function dueHostsNow(state: GameState): number[] {
+  const q = fresh(state);
+  const due: number[] = [];
+  for (let k = 0; k < q.due.length; k++) if (q.due[k] <= state.tick && !due.includes(q.slot[k])) due.push(q.slot[k]);
+  return due.sort((a, b) => a - b);
+}
