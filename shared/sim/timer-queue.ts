@@ -58,7 +58,7 @@ export function hostsToVisit(state: GameState): number[] {
   }
   for (const i of q.certSlots) if (q.seen[i] === 0) { q.seen[i] = 1; visit.push(i); }
   for (const i of visit) q.seen[i] = 0;
-  visit.sort((a, b) => a - b);
+  if (visit.length > 1) visit.sort(ascending);
   return visit;
 }
 
@@ -80,6 +80,10 @@ function nextDue(h: GameState["hosts"][number]): number {
   let due = -1;
   for (const s of h.services) if (s.status === "starting" && (due < 0 || s.readyAt < due)) due = s.readyAt;
   return due;
+}
+
+function ascending(a: number, b: number): number {
+  return a - b;
 }
 
 function fresh(state: GameState): TimerQueue {

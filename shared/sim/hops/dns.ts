@@ -5,7 +5,7 @@ import { CLIENT_BUCKETS, HOP_MS } from "../../content/catalog.js";
 import { Reason } from "../../content/reasons.js";
 import type { GameState } from "../../model/types.js";
 import type { Demand } from "../flow.js";
-import { enter, frontDoorProblem, resolveIp } from "./front-door.js";
+import { enter, frontDoorProblem, resolveIp, whyNowhere } from "./front-door.js";
 import { ATTACK, type Scratch } from "./scratch.js";
 import { fail, touch } from "./tally.js";
 
@@ -57,9 +57,9 @@ export function runDns(sc: Scratch, demand: Demand): void {
     let tries = 0;
     for (let k = 0; k < ips.length && entry < 0; k++) {
       const target = resolveIp(state, sc.topo, ips[(b + k) % ips.length]);
-      const why = target.index < 0 ? target.reason : frontDoorProblem(sc.topo, target.index);
-      if (why === null) { entry = target.index; tries = k; }
-      else if (k === 0) { firstReason = why; firstHost = target.index; }
+      const why = target < 0 ? whyNowhere(target) : frontDoorProblem(sc.topo, target);
+      if (why === null) { entry = target; tries = k; }
+      else if (k === 0) { firstReason = why; firstHost = target < 0 ? -1 : target; }
     }
     if (entry < 0) {
       for (let c = 0; c < 3; c++) fail(sc, firstReason, firstHost, c, legit[c] * w);
@@ -79,8 +79,8 @@ export function runDns(sc: Scratch, demand: Demand): void {
     for (const ip of ips) {
       const target = resolveIp(state, sc.topo, ip);
       const share = demand.attack / ips.length;
-      if (target.index < 0 || frontDoorProblem(sc.topo, target.index) !== null) r.raw.served[ATTACK] += share;
-      else enter(sc, target.index, ATTACK, share, HOP_MS.internet, -1);
+      if (target < 0 || frontDoorProblem(sc.topo, target) !== null) r.raw.served[ATTACK] += share;
+      else enter(sc, target, ATTACK, share, HOP_MS.internet, -1);
     }
   }
 }

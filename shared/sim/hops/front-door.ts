@@ -9,16 +9,25 @@ import { firewallBlocks } from "./firewall.js";
 import { ATTACK, C, type Scratch } from "./scratch.js";
 import { fail, touch } from "./tally.js";
 
-export function resolveIp(state: GameState, topo: Topology, ip: string): { index: number; reason: Reason } {
+/**
+ * The host slot an address leads to, or, when it leads nowhere, -1 - the reason (decode with
+ * `whyNowhere`): a number rather than an object, since every client bucket asks every tick.
+ */
+export function resolveIp(state: GameState, topo: Topology, ip: string): number {
   const direct = topo.ipToIndex.get(ip);
-  if (direct !== undefined) return { index: direct, reason: Reason.DnsNowhere };
+  if (direct !== undefined) return direct;
   for (const p of state.pairs) {
     if (p.vip !== ip) continue;
-    if (p.failoverAt >= 0) return { index: -1, reason: Reason.VipMoving };
+    if (p.failoverAt >= 0) return -1 - Reason.VipMoving;
     const idx = topo.indexById.get(p.active);
-    return idx === undefined ? { index: -1, reason: Reason.DnsNowhere } : { index: idx, reason: Reason.DnsNowhere };
+    return idx === undefined ? -1 - Reason.DnsNowhere : idx;
   }
-  return { index: -1, reason: Reason.DnsNowhere };
+  return -1 - Reason.DnsNowhere;
+}
+
+/** Why an address that `resolveIp` could not resolve leads nowhere. */
+export function whyNowhere(resolved: number): Reason {
+  return -1 - resolved;
 }
 
 /** Why the host at this address cannot take a web request, or null if it can. */
