@@ -2,7 +2,7 @@
 import { HOST_TIERS, REVENUE_PER_REQUEST, SERVICES, TICKS_PER_MINUTE, TICKS_PER_SECOND } from "../content/catalog.js";
 import type { Scenario } from "../content/scenario.js";
 import type { GameState } from "../model/types.js";
-import { auditPasses } from "../audit.js";
+import { auditPasses } from "../audit/index.js";
 import type { TickReport } from "./report.js";
 import { slaPermyriad } from "./metrics.js";
 
@@ -68,7 +68,7 @@ function checkEnd(state: GameState, scenario: Scenario): void {
   if (scenario.durationTicks > 0 && state.tick + 1 >= scenario.durationTicks) {
     if (state.launchedAt < 0) return end("lost", "foobar.com never went live: www had no DNS record.");
     const sla = slaPermyriad(state);
-    const audit = auditPasses(state, scenario.goal.requires);
+    const audit = auditPasses(state, scenario.goal.requires, scenario);
     if (sla < scenario.goal.minSlaPermyriad) return end("lost", `Served ${(sla / 100).toFixed(2)} % of requests; the goal was ${(scenario.goal.minSlaPermyriad / 100).toFixed(0)} %.`);
     if (!audit.ok) return end("lost", `The design still fails: ${audit.failing.map((f) => f.title).join("; ")}.`);
     return end("won", scenario.goal.text);
