@@ -64,20 +64,23 @@ export function servedClasses(state: GameState, topo: Topology, gone: Removal = 
 }
 
 /** Each removal worth trying, with the name a reviewer would use for it. */
-export function removals(state: GameState, topo: Topology): { gone: Removal; name: string; ends: number[] }[] {
-  const out: { gone: Removal; name: string; ends: number[] }[] = [];
+export function removals(state: GameState, topo: Topology): { gone: Removal; name: string; label: string; ends: number[] }[] {
+  const out: { gone: Removal; name: string; label: string; ends: number[] }[] = [];
   state.hosts.forEach((h, i) => {
     const roles = [topo.lb[i], topo.web[i], topo.app[i], topo.db[i]].filter(Boolean).length;
     if (roles === 0) return;
-    out.push({ gone: { host: i }, name: h.name, ends: [i] });
+    // The roles a reader cares about most, so "db" or "load balancer" is plain in the message.
+    const what = [topo.lb[i] && "the load balancer", topo.db[i]?.role === "primary" && "the MySQL primary"].filter(Boolean).join(", ");
+    out.push({ gone: { host: i }, name: h.name, label: what ? `${h.name} (${what})` : h.name, ends: [i] });
     // HAProxy can die alone on a host that does other work too.
-    if (topo.lb[i] && roles > 1) out.push({ gone: { lbOn: i }, name: `HAProxy on ${h.name}`, ends: [i] });
+    if (topo.lb[i] && roles > 1) out.push({ gone: { lbOn: i }, name: `HAProxy on ${h.name}`, label: `HAProxy on ${h.name}`, ends: [i] });
   });
   state.links.forEach((l, li) => {
     const a = topo.indexById.get(l.from);
     const b = topo.indexById.get(l.to);
     if (a === undefined || b === undefined) return;
-    out.push({ gone: { link: li }, name: `the link ${state.hosts[a].name} – ${state.hosts[b].name}`, ends: [a, b] });
+    const name = `the link ${state.hosts[a].name} – ${state.hosts[b].name}`;
+    out.push({ gone: { link: li }, name, label: name, ends: [a, b] });
   });
   return out;
 }

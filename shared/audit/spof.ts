@@ -27,7 +27,7 @@ export function spofFindings(state: GameState, topo: Topology): AuditFinding[] {
   const spofs = lost.filter((r) => r.lost.length && (r.gone.link === undefined || !r.ends.every((i) => hostSpof.has(i))));
   if (spofs.length) {
     out.push(fail("no-spof-host", "spof", "critical", "No single point of failure", spofs.map((r) => r.name),
-      spofs.map((r) => `Losing ${r.name} stops ${what(r.lost)}${r.gone.host !== undefined && topo.db[r.gone.host]?.role === "primary" && topo.dbHosts.length > 1 ? " until a replica is promoted" : ""}.`).join(" "),
+      spofs.map((r) => `Losing ${r.label} stops ${what(r.lost)}${r.gone.host !== undefined && topo.db[r.gone.host]?.role === "primary" && topo.dbHosts.length > 1 ? " until a replica is promoted" : ""}.`).join(" "),
       "Give every role a second: two web and application servers behind the load balancer, a load-balancer pair, a replica ready to take over, and links from each to both of the next tier."));
   } else {
     out.push(pass("no-spof-host", "spof", "No single point of failure", "Any one server, load balancer or link can fail and every kind of request still has a path."));
