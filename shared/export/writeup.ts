@@ -14,9 +14,9 @@ import { slaPermyriad, uptimePermyriad } from "../sim/metrics.js";
 import { design, DOMAIN, hasValidCert, ticksToSeconds } from "./common.js";
 
 const ALGORITHMS: Record<string, string> = {
-  roundrobin: "**Round robin**: each new request goes to the next web server in turn, so equal servers get equal shares. Simple and fair when requests cost about the same.",
-  leastconn: "**Least connections**: each new request goes to the web server with the fewest requests in progress, so a slow or busy server gets fewer new ones. Good when requests vary in cost.",
-  source: "**Source hash**: the client's address picks the server, so one user keeps landing on the same one (handy for sessions kept in memory); the spread is only as even as the mix of addresses.",
+  roundrobin: "__Round robin__: each new request goes to the next web server in turn, so equal servers get equal shares. Simple and fair when requests cost about the same.",
+  leastconn: "__Least connections__: each new request goes to the web server with the fewest requests in progress, so a slow or busy server gets fewer new ones. Good when requests vary in cost.",
+  source: "__Source hash__: the client's address picks the server, so one user keeps landing on the same one (handy for sessions kept in memory); the spread is only as even as the mix of addresses.",
 };
 
 const pct = (permyriad: number) => `${(permyriad / 100).toFixed(2)} %`;
@@ -28,27 +28,27 @@ export function writeup(state: GameState, scenario?: Scenario): string {
   const www = state.dns.www;
   const answer = resolveName(state);
   const out: string[] = [`# ${DOMAIN}: the design, explained`, ""];
-  out.push(sc ? `From a Nines run of **${sc.title}** (chapter ${sc.chapter}), at ${Math.floor(state.tick / 600)} min ${Math.floor((state.tick % 600) / 10)} s of play.` : "From a Nines run.", "");
+  out.push(sc ? `From a Nines run of __${sc.title}__ (chapter ${sc.chapter}), at ${Math.floor(state.tick / 600)} min ${Math.floor((state.tick % 600) / 10)} s of play.` : "From a Nines run.", "");
 
   out.push("## The design at a glance", "");
   if (hosts.length === 0) out.push("Nothing is built yet.");
   hosts.forEach((h, i) => {
     const roles = [topo.lb[i] && "HAProxy", topo.web[i] && "Nginx", topo.app[i] && "application", topo.db[i] && `MySQL ${topo.db[i]!.role}`, topo.firewall[i] && "firewall", topo.monitor[i] && "monitoring agent"].filter(Boolean);
-    out.push(`- **${h.name}** (${HOST_TIERS[h.tier].label}) ${h.publicIp ? `public ${h.publicIp}, ` : ""}private ${h.privateIp}: ${roles.join(", ") || "nothing installed"}${hasValidCert(state, h) ? ", SSL certificate" : ""}.`);
+    out.push(`- __${h.name}__ (${HOST_TIERS[h.tier].label}) ${h.publicIp ? `public ${h.publicIp}, ` : ""}private ${h.privateIp}: ${roles.join(", ") || "nothing installed"}${hasValidCert(state, h) ? ", SSL certificate" : ""}.`);
   });
-  out.push(`- **DNS**: ${www ? `\`www.${DOMAIN}\` is ${www.type === "A" ? "an A" : "a CNAME"} record → ${www.values.join(", ")} (TTL ${ticksToSeconds(www.ttlTicks)} s)` : `\`www.${DOMAIN}\` has no record yet`}.`, "");
+  out.push(`- __DNS__: ${www ? `\`www.${DOMAIN}\` is ${www.type === "A" ? "an A" : "a CNAME"} record → ${www.values.join(", ")} (TTL ${ticksToSeconds(www.ttlTicks)} s)` : `\`www.${DOMAIN}\` has no record yet`}.`, "");
 
   out.push("## What each element is for", "");
   const has = (f: (i: number) => unknown) => hosts.some((_, i) => f(i));
-  out.push(`- **Server**: a computer (here rented) that runs the software below. Each one is also a thing that can fail.`);
-  out.push(`- **Domain name** (\`${DOMAIN}\`): the name people remember instead of an IP address. \`www\` is a subdomain with its own record: ${www ? (www.type === "A" ? "an A record, pointing straight at IP addresses" : "a CNAME, an alias for the apex name") : "none yet"}.`);
-  if (has((i) => topo.lb[i])) out.push("- **Load balancer** (HAProxy): the one address users reach; it spreads requests over the web servers and stops using one that fails its health checks.");
-  if (has((i) => topo.web[i])) out.push("- **Web server** (Nginx): answers HTTP, serves static files (images, CSS, scripts) itself and passes everything dynamic on to the application.");
-  if (has((i) => topo.app[i])) out.push("- **Application server**: runs the code base that builds each page, reading and writing the database.");
-  if (has((i) => topo.db[i])) out.push("- **Database** (MySQL): keeps the site's data; every write goes to the primary.");
-  if (has((i) => topo.firewall[i])) out.push("- **Firewall**: lets through only the ports a server must answer on, so a scanner finds nothing else.");
-  if (hosts.some((h) => hasValidCert(state, h))) out.push("- **SSL certificate**: lets users talk HTTPS, so what they send (passwords, cookies) is encrypted and they know it is really foobar.com.");
-  if (has((i) => topo.monitor[i])) out.push("- **Monitoring agent**: reports each server's numbers (requests per second, CPU, disk, errors) and raises an alert when something fails, before users notice.");
+  out.push(`- __Server__: a computer (here rented) that runs the software below. Each one is also a thing that can fail.`);
+  out.push(`- __Domain name__ (\`${DOMAIN}\`): the name people remember instead of an IP address. \`www\` is a subdomain with its own record: ${www ? (www.type === "A" ? "an A record, pointing straight at IP addresses" : "a CNAME, an alias for the apex name") : "none yet"}.`);
+  if (has((i) => topo.lb[i])) out.push("- __Load balancer__ (HAProxy): the one address users reach; it spreads requests over the web servers and stops using one that fails its health checks.");
+  if (has((i) => topo.web[i])) out.push("- __Web server__ (Nginx): answers HTTP, serves static files (images, CSS, scripts) itself and passes everything dynamic on to the application.");
+  if (has((i) => topo.app[i])) out.push("- __Application server__: runs the code base that builds each page, reading and writing the database.");
+  if (has((i) => topo.db[i])) out.push("- __Database__ (MySQL): keeps the site's data; every write goes to the primary.");
+  if (has((i) => topo.firewall[i])) out.push("- __Firewall__: lets through only the ports a server must answer on, so a scanner finds nothing else.");
+  if (hosts.some((h) => hasValidCert(state, h))) out.push("- __SSL certificate__: lets users talk HTTPS, so what they send (passwords, cookies) is encrypted and they know it is really foobar.com.");
+  if (has((i) => topo.monitor[i])) out.push("- __Monitoring agent__: reports each server's numbers (requests per second, CPU, disk, errors) and raises an alert when something fails, before users notice.");
   out.push("");
 
   const lbs = topo.lbHosts;
@@ -57,15 +57,15 @@ export function writeup(state: GameState, scenario?: Scenario): string {
     for (const i of lbs) {
       const lb = topo.lb[i]!;
       const n = topo.lbBackends[i].length;
-      out.push(`- **${hosts[i].name}** uses ${ALGORITHMS[lb.algorithm]} ${n ? `It spreads over ${n} web server${n > 1 ? "s" : ""} (${topo.lbBackends[i].map((j) => hosts[j].name).join(", ")})${lb.algorithm === "roundrobin" && n > 1 ? `, about ${Math.round(100 / n)} % each` : ""}.` : "No web server is linked to it yet."} Health checks are ${lb.healthCheck ? `on, every ${ticksToSeconds(lb.checkInterval)} s` : "off: a dead backend keeps getting its share"}.`);
+      out.push(`- __${hosts[i].name}__ uses ${ALGORITHMS[lb.algorithm]} ${n ? `It spreads over ${n} web server${n > 1 ? "s" : ""} (${topo.lbBackends[i].map((j) => hosts[j].name).join(", ")})${lb.algorithm === "roundrobin" && n > 1 ? `, about ${Math.round(100 / n)} % each` : ""}.` : "No web server is linked to it yet."} Health checks are ${lb.healthCheck ? `on, every ${ticksToSeconds(lb.checkInterval)} s` : "off: a dead backend keeps getting its share"}.`);
     }
     out.push("", "## Active-active or active-passive", "");
-    if (state.pairs.length === 0) out.push(`There is no load-balancer pair: ${lbs.length > 1 ? "the load balancers stand alone" : `${hosts[lbs[0]].name} stands alone`}. In an **active-passive** pair one balancer holds a virtual IP and the other takes it over when it fails; in an **active-active** pair both serve at once, each named in DNS, and either can carry everything if the other fails.`);
+    if (state.pairs.length === 0) out.push(`There is no load-balancer pair: ${lbs.length > 1 ? "the load balancers stand alone" : `${hosts[lbs[0]].name} stands alone`}. In an __active-passive__ pair one balancer holds a virtual IP and the other takes it over when it fails; in an __active-active__ pair both serve at once, each named in DNS, and either can carry everything if the other fails.`);
     for (const p of state.pairs) {
       const names = p.members.map((id) => hosts[topo.indexById.get(id) ?? 0]?.name ?? "?");
       out.push(p.mode === "active-passive"
-        ? `${names.join(" and ")} are **active-passive**: ${hosts[topo.indexById.get(p.active) ?? 0].name} holds the virtual IP ${p.vip} and serves everyone; the other waits and takes the address over (keepalived/VRRP) when the active one stops answering. Half the capacity idles, and failover takes a moment.`
-        : `${names.join(" and ")} are **active-active**: both addresses are in DNS and both serve at the same time; if one dies, clients retry the other address. Both balancers' capacity is used, but each must be able to carry the whole load alone.`);
+        ? `${names.join(" and ")} are __active-passive__: ${hosts[topo.indexById.get(p.active) ?? 0].name} holds the virtual IP ${p.vip} and serves everyone; the other waits and takes the address over (keepalived/VRRP) when the active one stops answering. Half the capacity idles, and failover takes a moment.`
+        : `${names.join(" and ")} are __active-active__: both addresses are in DNS and both serve at the same time; if one dies, clients retry the other address. Both balancers' capacity is used, but each must be able to carry the whole load alone.`);
     }
     out.push("");
   }
@@ -74,10 +74,10 @@ export function writeup(state: GameState, scenario?: Scenario): string {
     out.push("## Primary and replica", "");
     const primary = topo.dbHosts.find((d) => topo.db[d]!.role === "primary");
     const replicas = topo.dbHosts.filter((d) => topo.db[d]!.role === "replica");
-    if (primary !== undefined) out.push(`- **${hosts[primary].name}** is the **primary**: the application sends it every write (and ${replicas.length ? "the reads the replicas do not take" : "every read"}). It records each change in its binary log.`);
+    if (primary !== undefined) out.push(`- __${hosts[primary].name}__ is the __primary__: the application sends it every write (and ${replicas.length ? "the reads the replicas do not take" : "every read"}). It records each change in its binary log.`);
     if (replicas.length) {
-      out.push(`- ${replicas.map((r) => `**${hosts[r].name}**`).join(", ")} ${replicas.length > 1 ? "are replicas" : "is a replica"}: ${replicas.length > 1 ? "they copy the primary's changes and serve" : "it copies the primary's changes and serves"} reads, never writes. The application must send writes to the primary only.`);
-      out.push(`- Replication is **${state.replication === "semisync" ? "semi-synchronous: the primary waits until a replica has each write, so promoting a replica loses nothing (each write is a little slower)" : "asynchronous: the primary does not wait, so writes are fast, but a replica can be behind and what it missed is lost if it is promoted"}**.`);
+      out.push(`- ${replicas.map((r) => `__${hosts[r].name}__`).join(", ")} ${replicas.length > 1 ? "are replicas" : "is a replica"}: ${replicas.length > 1 ? "they copy the primary's changes and serve" : "it copies the primary's changes and serves"} reads, never writes. The application must send writes to the primary only.`);
+      out.push(`- Replication is __${state.replication === "semisync" ? "semi-synchronous: the primary waits until a replica has each write, so promoting a replica loses nothing (each write is a little slower)" : "asynchronous: the primary does not wait, so writes are fast, but a replica can be behind and what it missed is lost if it is promoted"}__.`);
     } else out.push("- There is no replica: one copy of the data, on one server.");
     out.push("");
   }
@@ -130,8 +130,8 @@ export function writeup(state: GameState, scenario?: Scenario): string {
   const t = state.totals;
   if (t.demand > 0) {
     out.push("## This run in numbers", "");
-    out.push(`- Requests served: ${pct(slaPermyriad(state))} of ${t.demand.toLocaleString("en-US")}; uptime ${pct(uptimePermyriad(state))}.`);
-    out.push(`- Failed or dropped: ${(t.errors + t.dropped).toLocaleString("en-US")}; writes lost in a failover: ${t.lostWrites}; breaches: ${t.breaches}.`);
+    out.push(`- Requests served: ${pct(slaPermyriad(state))} of ${t.demand}; uptime ${pct(uptimePermyriad(state))}.`);
+    out.push(`- Failed or dropped: ${(t.errors + t.dropped)}; writes lost in a failover: ${t.lostWrites}; breaches: ${t.breaches}.`);
     const worst = state.incidents.filter((i) => i.severity === "critical");
     if (worst.length) out.push(`- Critical incidents: ${worst.map((i) => `${i.title} (at ${Math.floor(i.tick / 600)} min ${Math.floor((i.tick % 600) / 10)} s)`).join("; ")}.`);
     out.push("");

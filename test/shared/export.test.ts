@@ -207,9 +207,9 @@ describe("whiteboard and write-up", () => {
 
   it("the write-up says active-passive with the VIP, the algorithm, primary and replica", () => {
     const md = writeup(load("scale-up").state);
-    expect(md).toMatch(/\*\*active-passive\*\*: lb-0\d holds the virtual IP 8\.8\.8\.\d+/);
-    expect(md).toMatch(/\*\*Least connections\*\*/);
-    expect(md).toMatch(/\*\*db-0\d\*\* is the \*\*primary\*\*/);
+    expect(md).toMatch(/__active-passive__: lb-0\d holds the virtual IP 8\.8\.8\.\d+/);
+    expect(md).toMatch(/__Least connections__/);
+    expect(md).toMatch(/__db-0\d__ is the __primary__/);
     expect(md).toMatch(/semi-synchronous/);
     expect(writeup(load("distributed").state)).toMatch(/losing web-01 would fail \d+ writes a second/);
   });
