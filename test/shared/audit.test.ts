@@ -73,7 +73,7 @@ describe("single points of failure, from the graph", () => {
     const f = failing(game, "no-spof-host");
     expect(f.kind).toBe("spof");
     expect(f.subjects).toEqual(["web-01"]);
-    expect(f.message).toMatch(/Losing web-01 stops every request/);
+    expect(f.message).toMatch(/Losing web-01 \(the MySQL primary\) stops every request/);
   });
 
   it("a farm names the lone load balancer, the database and the links that carry everything", () => {
@@ -83,7 +83,7 @@ describe("single points of failure, from the graph", () => {
     expect(f.subjects).toContain("lb-01");
     expect(f.subjects).toContain("db-01");
     expect(f.subjects).not.toContain("web-01");
-    expect(f.message).toMatch(/Losing db-01 stops page reads and writes/);
+    expect(f.message).toMatch(/Losing db-01 \(the MySQL primary\) stops page reads and writes/);
   });
 
   it("a design with two of everything on the static path has none", () => {
