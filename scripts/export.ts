@@ -1,6 +1,6 @@
 // npm run export -- <save-or-replay.json> --format <haproxy|nginx|mysql|ufw|keepalived|zone|svg|md|all> --out <dir>
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { EXPORT_FORMATS, exportDesign, type ExportFormat } from "../shared/export/index.js";
@@ -31,7 +31,7 @@ export function runExport(argv: string[]): CliResult {
   try {
     for (const f of files) {
       const path = join(out, f.path);
-      mkdirSync(dirname(path), { recursive: true });
+      makeFolder(dirname(path));
       writeFileSync(path, f.content, f.path.endsWith(".sh") ? { mode: 0o755 } : undefined);
     }
   } catch (e) {
@@ -39,6 +39,17 @@ export function runExport(argv: string[]): CliResult {
   }
   const what = format === "keepalived" ? "active-passive load-balancer pair" : "server that needs it";
   return { code: 0, stdout: files.length ? files.map((f) => join(out, f.path)).join("\n") + "\n" : `nothing to export as ${format}: the design has no ${what}\n`, stderr: "" };
+}
+
+/** mkdir -p one level at a time: Node's recursive mkdir can spin forever under /proc. */
+function makeFolder(dir: string): void {
+  const full = resolve(dir);
+  if (existsSync(full)) {
+    if (!statSync(full).isDirectory()) throw new Error(`${dir} is a file, not a folder`);
+    return;
+  }
+  makeFolder(dirname(full));
+  mkdirSync(full);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -299,6 +299,7 @@ describe("npm run audit and npm run export", () => {
     ["an unknown option", ["audit", "examples/scale-up.json", "--jsn"], /Unknown option '--jsn'/],
     ["a missing file", ["export", "no-such.json", "--format", "svg", "--out", out], /no such file: .*no-such\.json/],
     ["a file that is neither a save nor a replay", ["audit", "package.json"], /package\.json: .*not a Nines snapshot/],
+    ["--out naming a file", ["export", "examples/scale-up.json", "--format", "svg", "--out", join(ROOT, "package.json")], /package\.json is a file, not a folder/],
     ["a broken replay", ["audit", join(tmpdir(), "nines-bad-replay.json")], /not a valid replay/],
   ] as const) {
     it(`${what}: exit 2 and the reason, nothing written`, () => {
