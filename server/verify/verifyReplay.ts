@@ -1,0 +1,101 @@
+// The strict replay verifier: re-simulates a submitted run and says whether it is a run this
+// build would have played. The score that counts is always the re-simulated one. A replay is
+// invalid when it is malformed, longer than its scenario allows, has any command the game
+// rejects (or never reaches), or claims a result (tick, hash, score) other than the one it gives.
+// No Node APIs here: the worker, the HTTP route and the command-line runner all call it.
+import { z } from "zod";
+import { applyOverrides, findScenario, parseReplay, runReplay, score, TICKS_PER_MINUTE, type Replay, type Scenario } from "../../shared/index.js";
+
+/** A replay file larger than this is refused before it is read (the command-line runner's cap). */
+export const MAX_REPLAY_FILE_BYTES = 16 * 1024 * 1024;
+/** Endless runs have no length of their own: six hours of play is the most a replay may claim. */
+export const ENDLESS_MAX_TICKS = 6 * 60 * TICKS_PER_MINUTE;
+/** Commands a replay may hold: a burst while paused at the start, then at most one per tick. */
+export const COMMAND_ALLOWANCE = 1000;
+
+export interface ReplayLimits {
+  maxTicks: number;
+  maxCommands: number;
+}
+
+/** How long a replay of this (overridden) scenario may be, and how many commands it may carry. */
+export function replayLimits(scenario: Scenario): ReplayLimits {
+  const maxTicks = scenario.durationTicks > 0 ? scenario.durationTicks : ENDLESS_MAX_TICKS;
+  return { maxTicks, maxCommands: COMMAND_ALLOWANCE + maxTicks };
+}
+
+const ClaimedResultSchema = z.strictObject({
+  tick: z.number().int().min(0),
+  hash: z.string().regex(/^[0-9a-f]{8}$/),
+  score: z.number().int(),
+});
+export type ClaimedResult = z.infer<typeof ClaimedResultSchema>;
+
+export type Verification =
+  | { valid: true; score: number; hash: string; ticks: number; scenario: string; seed: number }
+  | { valid: false; reason: string };
+
+export interface CheckedReplay {
+  replay: Replay;
+  claimed?: ClaimedResult;
+  limits: ReplayLimits;
+}
+
+const invalid = (reason: string): { valid: false; reason: string } => ({ valid: false, reason });
+
+/** Everything that can be said about a replay without running it. */
+export function checkReplay(input: unknown): { ok: true; checked: CheckedReplay } | { ok: false; reason: string } {
+  let claimed: ClaimedResult | undefined;
+  if (input && typeof input === "object" && "result" in input && (input as { result: unknown }).result !== undefined) {
+    const parsed = ClaimedResultSchema.safeParse((input as { result: unknown }).result);
+    if (!parsed.success) return { ok: false, reason: `the replay's claimed result is malformed: ${parsed.error.issues[0].path.join(".") || "result"}: ${parsed.error.issues[0].message}` };
+    claimed = parsed.data;
+  }
+  const parsed = parseReplay(input);
+  if (!parsed.ok) return { ok: false, reason: parsed.reason };
+  const replay = parsed.replay;
+  const limits = replayLimits(applyOverrides(findScenario(replay.scenario)!, replay.overrides));
+  if (replay.ticks > limits.maxTicks) return { ok: false, reason: `the replay runs ${replay.ticks} ticks; ${replay.scenario} lasts at most ${limits.maxTicks}` };
+  if (replay.commands.length > limits.maxCommands) return { ok: false, reason: `the replay holds ${replay.commands.length} commands; at most ${limits.maxCommands} fit in ${replay.scenario}` };
+  const late = replay.commands.findIndex((c) => c.tick >= replay.ticks);
+  if (late >= 0) return { ok: false, reason: `command ${late} is at tick ${replay.commands[late].tick}, after the replay's end (${replay.ticks} ticks)` };
+  return { ok: true, checked: { replay, claimed, limits } };
+}
+
+/** Re-simulates a checked replay and compares what it gives with what it claims. */
+export function runChecked({ replay, claimed }: CheckedReplay, onProgress?: (done: number) => void): Verification {
+  const run = runReplay(replay, replay.ticks, onProgress);
+  const game = run.game;
+  if (run.rejected.length > 0) {
+    const first = run.rejected[0];
+    return invalid(`${run.rejected.length} command(s) rejected, the first at tick ${first.tick}: ${first.reason}`);
+  }
+  // The game may end (goal reached, bankrupt) before the replay's last tick: commands after that were never played.
+  const unplayed = replay.commands.filter((c) => c.tick >= game.tick).length;
+  if (unplayed > 0) return invalid(`${unplayed} command(s) come after the run ended at tick ${game.tick}`);
+  const hash = game.hash();
+  const finalScore = score(game.state);
+  if (claimed) {
+    if (claimed.tick !== game.tick) return invalid(`the replay claims to end at tick ${claimed.tick}; it ends at tick ${game.tick}`);
+    if (claimed.hash !== hash) return invalid(`the replay claims state hash ${claimed.hash}; re-simulated it is ${hash}`);
+    if (claimed.score !== finalScore) return invalid(`the replay claims a score of ${claimed.score}; re-simulated it is ${finalScore}`);
+  }
+  return { valid: true, score: finalScore, hash, ticks: game.tick, scenario: replay.scenario, seed: replay.seed };
+}
+
+/** Checks and re-simulates a replay (a parsed JSON value). */
+export function verifyReplay(input: unknown, onProgress?: (done: number) => void): Verification {
+  const checked = checkReplay(input);
+  return checked.ok ? runChecked(checked.checked, onProgress) : invalid(checked.reason);
+}
+
+/** Verifies replay text: what a file or an HTTP body holds. */
+export function verifyReplayText(text: string, onProgress?: (done: number) => void): Verification {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return invalid("the replay is not valid JSON");
+  }
+  return verifyReplay(data, onProgress);
+}
