@@ -7,6 +7,7 @@ import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { SIM_VERSION } from "../shared/index.js";
+import { registerApi } from "./api/index.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** Where `vite build` writes the client. Overridable so tests can point at a fixture build. */
@@ -20,6 +21,9 @@ export default config({
   },
 
   initializeExpress(app) {
+    // Classroom HTTP API (/api: challenges, results, replay verification), before the client's catch-all.
+    registerApi(app);
+
     app.get("/health", (_req, res) => {
       res.json({ ok: true, simVersion: SIM_VERSION, client: existsSync(join(DIST_DIR, "index.html")) });
     });
