@@ -14,9 +14,11 @@ export interface Api {
 }
 
 export function registerApi(app: Express, db: Db = serverDatabase(), verifier?: VerifierPool): Api {
-  // The verifier's threads start with the first submission, not with the server.
-  let pool = verifier;
-  const getPool = () => (pool ??= new VerifierPool());
+  // The verifier's threads load the simulation in the background now, so the first submission
+  // does not wait about a second for a thread to start.
+  const pool = verifier ?? new VerifierPool();
+  void pool.warm();
+  const getPool = () => pool;
 
   const api = Router();
   api.use((_req, res, next) => {
@@ -32,5 +34,5 @@ export function registerApi(app: Express, db: Db = serverDatabase(), verifier?: 
   // skip the router, so its error answers are registered on the app as well.
   app.use("/api", apiErrors);
 
-  return { close: async () => void (await pool?.close()) };
+  return { close: () => pool.close() };
 }
