@@ -4,7 +4,7 @@
 // rejects (or never reaches), or claims a result (tick, hash, score) other than the one it gives.
 // No Node APIs here: the worker, the HTTP route and the command-line runner all call it.
 import { z } from "zod";
-import { applyOverrides, findScenario, parseReplay, runReplay, score, TICKS_PER_MINUTE, type Replay, type Scenario } from "../../shared/index.js";
+import { applyOverrides, findScenario, parseReplay, runReplay, score, TICKS_PER_MINUTE, type Game, type Replay, type Scenario } from "../../shared/index.js";
 
 /** A replay file larger than this is refused before it is read (the command-line runner's cap). */
 export const MAX_REPLAY_FILE_BYTES = 16 * 1024 * 1024;
@@ -63,24 +63,40 @@ export function checkReplay(input: unknown): { ok: true; checked: CheckedReplay 
 }
 
 /** Re-simulates a checked replay and compares what it gives with what it claims. */
-export function runChecked({ replay, claimed }: CheckedReplay, onProgress?: (done: number) => void): Verification {
-  const run = runReplay(replay, replay.ticks, onProgress);
+export function runChecked(checked: CheckedReplay, onProgress?: (done: number) => void): Verification {
+  return replayChecked(checked, { onProgress }).verification;
+}
+
+/**
+ * Re-simulates a checked replay, keeping the game (the command-line runner prints it). With
+ * `ticks` shorter than the replay, only that part is played and judged: its commands must all be
+ * accepted, but the claimed result (which is for the end) is not compared.
+ */
+export function replayChecked(
+  { replay, claimed }: CheckedReplay,
+  opts: { ticks?: number; onProgress?: (done: number) => void } = {},
+): { game: Game; verification: Verification } {
+  const full = opts.ticks === undefined || opts.ticks === replay.ticks;
+  const run = runReplay(replay, opts.ticks ?? replay.ticks, opts.onProgress);
   const game = run.game;
-  if (run.rejected.length > 0) {
-    const first = run.rejected[0];
-    return invalid(`${run.rejected.length} command(s) rejected, the first at tick ${first.tick}: ${first.reason}`);
-  }
-  // The game may end (goal reached, bankrupt) before the replay's last tick: commands after that were never played.
-  const unplayed = replay.commands.filter((c) => c.tick >= game.tick).length;
-  if (unplayed > 0) return invalid(`${unplayed} command(s) come after the run ended at tick ${game.tick}`);
-  const hash = game.hash();
-  const finalScore = score(game.state);
-  if (claimed) {
-    if (claimed.tick !== game.tick) return invalid(`the replay claims to end at tick ${claimed.tick}; it ends at tick ${game.tick}`);
-    if (claimed.hash !== hash) return invalid(`the replay claims state hash ${claimed.hash}; re-simulated it is ${hash}`);
-    if (claimed.score !== finalScore) return invalid(`the replay claims a score of ${claimed.score}; re-simulated it is ${finalScore}`);
-  }
-  return { valid: true, score: finalScore, hash, ticks: game.tick, scenario: replay.scenario, seed: replay.seed };
+  const judge = (): Verification => {
+    if (run.rejected.length > 0) {
+      const first = run.rejected[0];
+      return invalid(`${run.rejected.length} command(s) rejected, the first at tick ${first.tick}: ${first.reason}`);
+    }
+    const hash = game.hash();
+    const finalScore = score(game.state);
+    if (full) {
+      // The game may end (goal reached, bankrupt) before the replay's last tick: commands after that were never played.
+      const unplayed = replay.commands.filter((c) => c.tick >= game.tick).length;
+      if (unplayed > 0) return invalid(`${unplayed} command(s) come after the run ended at tick ${game.tick}`);
+      if (claimed && claimed.tick !== game.tick) return invalid(`the replay claims to end at tick ${claimed.tick}; it ends at tick ${game.tick}`);
+      if (claimed && claimed.hash !== hash) return invalid(`the replay claims state hash ${claimed.hash}; re-simulated it is ${hash}`);
+      if (claimed && claimed.score !== finalScore) return invalid(`the replay claims a score of ${claimed.score}; re-simulated it is ${finalScore}`);
+    }
+    return { valid: true, score: finalScore, hash, ticks: game.tick, scenario: replay.scenario, seed: replay.seed };
+  };
+  return { game, verification: judge() };
 }
 
 /** Checks and re-simulates a replay (a parsed JSON value). */
