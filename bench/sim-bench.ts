@@ -41,7 +41,7 @@ for (const size of SIZES) {
     if (game.state.tick % 500 === 0) game.state.reputation = 10000;
     game.step();
   }, 20);
-  if (game.state.ended) throw new Error(`bench: the ${size}-server game ended: ${game.state.ended.reason}`);
+  if (game.state.ended) throw new Error(`bench: the ${size}-server game ended: ${game.state.ended.why}`);
   if (!json) process.stderr.write(`  measured tick-${size}\n`);
   if (size === 200 || size === 1000) {
     measure(`hash-${size}`, hosts, links, () => { hashHex(game.state); }, 1, 800);

@@ -1,7 +1,7 @@
 // Headless runner: npm run sim -- --scenario <id> --seed <n> --ticks <n> [--replay <file>] [--json]
 import { readFileSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { Game, nines, score, slaPermyriad, uptimePermyriad, SCENARIO_IDS } from "../shared/index.js";
+import { audit, endText, Game, nines, score, slaPermyriad, uptimePermyriad, SCENARIO_IDS } from "../shared/index.js";
 import { checkReplay, MAX_REPLAY_FILE_BYTES, replayChecked, type CheckedReplay, type Verification } from "../server/verify/verifyReplay.js";
 import { dollarsText, progressBar } from "./cli-format.js";
 
@@ -86,10 +86,12 @@ const progress = (done: number) => {
 const started = process.hrtime.bigint();
 let game: Game;
 let verification: Verification | undefined;
+let rejected = 0;
 if (replay) {
   const run = replayChecked(replay, { ticks, onProgress: progress });
   game = run.game;
   verification = run.verification;
+  rejected = run.rejected;
 } else {
   game = Game.create(scenario, seed);
   game.run(ticks, progress);
@@ -116,7 +118,9 @@ const result = {
   incidents: s.incidents.length,
   breaches: s.totals.breaches,
   lostWrites: s.totals.lostWrites,
-  ended: s.ended,
+  ended: s.ended ? { ...s.ended, reason: endText(s.ended, game.scenario, audit(s)) } : null,
+  rejectedCommands: rejected,
+  /** A replay's verdict: valid, or why not (a rejected command, a result other than the one it claims). */
   ...(verification ? { valid: verification.valid, ...(verification.valid ? {} : { invalidReason: verification.reason }) } : {}),
 };
 
@@ -133,9 +137,9 @@ if (args.json) {
     `  money          ${dollarsText(s.money)}   reputation ${result.reputation.toFixed(1)} %`,
     `  incidents      ${result.incidents} (${result.breaches} breaches, ${result.lostWrites} writes lost)`,
     `  score          ${result.score}`,
-    s.ended ? `  ended          tick ${s.ended.tick}: ${s.ended.outcome} — ${s.ended.reason}` : `  still running`,
+    s.ended ? `  ended          tick ${s.ended.tick}: ${s.ended.outcome} — ${endText(s.ended, game.scenario, audit(s))}` : `  still running`,
   ];
-  if (verification) lines.push(verification.valid ? `  replay         valid` : `  replay         INVALID: ${verification.reason}`);
+  if (verification) lines.push(verification.valid ? `  replay         valid${replay?.replay.result ? " (matches the result it claims)" : ""}` : `  replay         INVALID: ${verification.reason}`);
   process.stdout.write(lines.join("\n") + "\n");
 }
 // A replay that is not the run it claims to be (a rejected command, another result) fails the command.

@@ -26,3 +26,7 @@ export { goalProgress, type GoalProgress } from "./goal.js";
 export * from "./lockstep/turn.js";
 export * from "./lockstep/roles.js";
 export * from "./protocol.js";
+export { sectionHashes, diffSections, STATE_SECTIONS, type SectionName } from "./sections.js";
+export { endText, incidentText, noteText, type IncidentText } from "./content/words.js";
+export { MAX_ENTITY_ID } from "./sim/ids.js";
+export { stateProblem, GameStateSchema } from "./state-schema.js";

@@ -1,4 +1,10 @@
-// Bump when the simulation's behaviour changes: replays and co-op clients built from other
-// simulation code are refused by version, not left to drift apart silently.
-export const SIM_VERSION = 1;
-export const REPLAY_FORMAT = 1;
+// Bump SIM_VERSION when the simulation's behaviour or its state hash changes: replays and co-op
+// clients built from other simulation code are refused by version, not left to drift apart
+// silently. test/shared/sim-version.test.ts fails when a golden hash changes and this does not.
+//
+// Version 2: the hash tells every value apart (sign, high bits, null), incidents and notes are
+// codes, undo is per player. What happens in a run is unchanged: version 1 replays play alike.
+export const SIM_VERSION = 2;
+export const REPLAY_FORMAT = 2;
+/** Simulation versions whose replays this build plays to the same outcome and score. */
+export const REPLAYS_PLAYED_ALIKE: readonly number[] = [1, 2];

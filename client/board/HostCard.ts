@@ -2,7 +2,7 @@
 // a load meter, and its trouble made visible: starting (dashed, dim), down (dark, cracked, red
 // ✖), hardware failure (on fire), breached (purple, skull tag). Redrawn only when what it shows changes.
 import Phaser from "phaser";
-import { isMonitored, visibleHostStatus, visibleServiceStatus, type AnyService, type GameState, type Host, type RunStatus } from "../../shared/index.js";
+import { isMonitored, noteText, visibleHostStatus, visibleServiceStatus, type AnyService, type GameState, type Host, type RunStatus } from "../../shared/index.js";
 import { HOST_H, HOST_W } from "../logic/boardLayout.js";
 import { COLOURS, STATUS_CSS } from "./palette.js";
 
@@ -59,7 +59,7 @@ export class HostCard extends Phaser.GameObjects.Container {
     const svcStatus = host.services.map((s) => visibleServiceStatus(state, host, s));
     const loadBucket = Math.min(12, Math.floor(utilPermille / 100));
     const svc = host.services.map((s, i) => `${s.kind}:${svcStatus[i]}:${s.kind === "db" ? s.role : ""}`).join(",");
-    const sig = [host.name, status, host.note, host.compromised, host.publicIp, svc, loadBucket, monitored, monitored ? Math.round(utilPermille / 10) : 0, flags.selected, flags.connectSource, flags.hovered, flags.lowDetail, host.cert ? 1 : 0].join("|");
+    const sig = [host.name, status, noteText(host.note), host.compromised, host.publicIp, svc, loadBucket, monitored, monitored ? Math.round(utilPermille / 10) : 0, flags.selected, flags.connectSource, flags.hovered, flags.lowDetail, host.cert ? 1 : 0].join("|");
     if (sig !== this.signature) {
       this.signature = sig;
       this.redraw(host, status, svcStatus, utilPermille, monitored, flags);
@@ -129,9 +129,9 @@ export class HostCard extends Phaser.GameObjects.Container {
     this.ipText.setText(host.publicIp ? `${host.publicIp} · ${host.privateIp}` : `${host.privateIp} (private)`).setVisible(!flags.lowDetail);
     this.loadText.setText(down ? "—" : monitored ? `CPU ${Math.round(util / 10)}%` : util > 1000 ? "overloaded" : "no agent").setColor(monitored ? COLOURS.text : COLOURS.faint).setVisible(!flags.lowDetail);
     this.layoutBadges(host, hostStatus, svcStatus, flags.lowDetail);
-    const status = breached ? "☠ BREACHED: attacker's miner" : down ? `✖ DOWN · ${host.note || "failed"}` : starting ? `◐ ${host.note || "starting"}…` : serviceTrouble(host, svcStatus);
+    const status = breached ? "☠ BREACHED: attacker's miner" : down ? `✖ DOWN · ${noteText(host.note) || "failed"}` : starting ? `◐ ${noteText(host.note) || "starting"}…` : serviceTrouble(host, svcStatus);
     this.statusText.setText(status).setVisible(status !== "" && !flags.lowDetail).setColor(breached ? STATUS_CSS.breached : down ? STATUS_CSS.down : starting ? STATUS_CSS.starting : STATUS_CSS.down);
-    this.burning = down && /fail|fire|hardware/i.test(host.note) && !flags.lowDetail;
+    this.burning = down && host.note?.code === "hardware-failure" && !flags.lowDetail;
     for (const f of this.flames) f.setVisible(this.burning);
   }
 
@@ -185,9 +185,9 @@ export class HostCard extends Phaser.GameObjects.Container {
 
 function serviceTrouble(host: Host, svcStatus: RunStatus[]): string {
   const bad: AnyService | undefined = host.services.find((_s, i) => svcStatus[i] === "down");
-  if (bad) return `✖ ${SVC_SHORT[bad.kind]} ${bad.note || "down"}`;
+  if (bad) return `✖ ${SVC_SHORT[bad.kind]} ${noteText(bad.note) || "down"}`;
   const starting = host.services.find((_s, i) => svcStatus[i] === "starting");
-  if (starting) return `◐ ${SVC_SHORT[starting.kind]}: ${starting.note || "starting"}…`;
+  if (starting) return `◐ ${SVC_SHORT[starting.kind]}: ${noteText(starting.note) || "starting"}…`;
   return "";
 }
 

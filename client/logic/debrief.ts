@@ -1,7 +1,7 @@
 // The end screen's content as data: the result, what the chapter taught (in terms of this run),
 // the incident timeline (including what the player never saw), what to try next and the design
 // review, the chapter's own concepts first. Pure, so it is tested without a browser.
-import { nines, score, slaPermyriad, uptimePermyriad, type Game, type Incident } from "../../shared/index.js";
+import { audit, endText, incidentText, nines, score, slaPermyriad, uptimePermyriad, type Game, type Incident } from "../../shared/index.js";
 import { orderedFindings } from "./auditView.js";
 import { clock, duration, money, permyriad } from "./format.js";
 import { groupIncidents } from "./incidentGroups.js";
@@ -51,9 +51,7 @@ export function buildDebrief(game: Game): Debrief {
     id: i.id,
     at: clock(i.tick),
     severity: i.severity,
-    title: i.title,
-    cause: i.cause,
-    prevention: i.prevention,
+    ...incidentText(i),
     seen: i.detectedAt > now ? "You never saw this one: nothing was monitoring it." : i.detectedAt > i.tick ? `You heard of it ${duration(i.detectedAt - i.tick)} later, from users.` : "Seen at once.",
     lasted: lastedText(all),
     times: all.length,
@@ -71,8 +69,9 @@ export function buildDebrief(game: Game): Debrief {
   for (const l of lessons.filter((l) => l.felt)) add(`${l.title}: ${l.idea}`);
   const covered = new Set(lessons.map((l) => l.idea));
   for (const i of [...s.incidents].reverse()) {
-    if (i.severity === "info" || covered.has(i.prevention)) continue;
-    add(i.prevention);
+    const { prevention } = incidentText(i);
+    if (i.severity === "info" || covered.has(prevention)) continue;
+    add(prevention);
   }
   for (const l of lessons.filter((l) => !l.felt)) add(`${l.title}: ${l.idea}`);
   if (tips.length === 0) tips.push(end?.outcome === "won" ? "Try the next chapter, or replay this one at 8× and aim for more nines." : "Look at which hop fails in the 'Failing now' list and fix that hop first.");
@@ -82,7 +81,7 @@ export function buildDebrief(game: Game): Debrief {
   return {
     outcome,
     headline,
-    reason: end?.reason ?? "",
+    reason: end ? endText(end, game.scenario, audit(s)) : "",
     score: score(s),
     stats: [
       { label: "Requests served", value: permyriad(slaPermyriad(s)) },

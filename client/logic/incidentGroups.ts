@@ -1,7 +1,7 @@
 // Repeats of one incident (an overloaded server at every daily peak, a scan after a scan) are one
 // story told several times: the alert feed and the debrief show them as one line with a count,
 // so a busy run does not push everything else out of sight.
-import type { Incident } from "../../shared/index.js";
+import { incidentText, type Incident } from "../../shared/index.js";
 
 export interface IncidentGroup {
   /** The occurrence the line shows: the newest in the feed, the first in the timeline. */
@@ -10,7 +10,7 @@ export interface IncidentGroup {
   all: Incident[];
 }
 
-const keyOf = (i: Incident) => `${i.kind}|${i.hostId}|${i.title}`;
+const keyOf = (i: Incident) => `${i.kind}|${i.hostId}|${incidentText(i).title}`;
 
 /**
  * Groups incidents with the same kind, host and title. Keeps the order of `incidents` by each

@@ -2,7 +2,7 @@
 // server-01 failed and took the site with it" teaches a single point of failure better than the
 // words do. Each chapter has a few lessons; each lesson looks for the incidents that made the
 // player feel it, and falls back to a plain sentence when this run did not.
-import { audit, findService, type Game, type GameState, type Host, type Incident, type IncidentKind } from "../../shared/index.js";
+import { audit, findService, incidentText, type Game, type GameState, type Host, type Incident, type IncidentKind } from "../../shared/index.js";
 import { clock, duration } from "./format.js";
 
 export interface Lesson {
@@ -78,7 +78,7 @@ const CHAPTERS: Record<string, LessonSpec[]> = {
       title: "Primary and replica",
       kinds: ["lost-writes", "primary-crash"],
       felt: (i, c) => i.kind === "lost-writes"
-        ? `At ${at(i)} ${lower(i.title)}: asynchronous replication had not copied the newest writes before the promotion.`
+        ? `At ${at(i)} ${lower(incidentText(i).title)}: asynchronous replication had not copied the newest writes before the promotion.`
         : `At ${at(i)} the primary database crashed. ${c.state.replication === "semisync" ? "With semi-synchronous replication the replica held every acknowledged write, ready to take over." : "A promoted replica carries on, minus the writes it had not received yet."}`,
       unfelt: "A replica keeps a copy of the primary; when the primary fails, promoting the replica keeps writes going.",
       idea: "Keep a replica ready to promote. Asynchronous replication is faster but may lose the last writes; semi-synchronous loses none and makes each write wait a little.",
@@ -102,14 +102,14 @@ const CHAPTERS: Record<string, LessonSpec[]> = {
     {
       title: "Firewalls and open ports",
       kinds: ["breach", "db-exposed", "ssh-bruteforce", "port-scan"],
-      felt: (i) => `At ${at(i)} ${lower(i.title)}. Every port that answers the internet is a door someone will try.`,
+      felt: (i) => `At ${at(i)} ${lower(incidentText(i).title)}. Every port that answers the internet is a door someone will try.`,
       unfelt: "Bots tried every port your servers answered on; closed ports gave them nothing to try.",
       idea: "A firewall on every server: open 80 and 443 where users arrive, nothing else; keep SSH and MySQL private.",
     },
     {
       title: "HTTPS",
       kinds: ["eavesdrop", "cert-expired", "cert-expiring"],
-      felt: (i) => `At ${at(i)} ${lower(i.title)}.`,
+      felt: (i) => `At ${at(i)} ${lower(incidentText(i).title)}.`,
       unfelt: "With a certificate where users connect, their passwords crossed the internet encrypted.",
       idea: "A certificate on the load balancer turns HTTP into HTTPS; watch its expiry date and renew it in time.",
     },
@@ -132,7 +132,7 @@ const CHAPTERS: Record<string, LessonSpec[]> = {
       kinds: ["host-failure", "failover"],
       match: (i, c) => i.kind === "failover" || isLb(c.host(i)),
       felt: (i, c) => i.kind === "failover"
-        ? `At ${at(i)} ${lower(i.title)}: the pair did its job.`
+        ? `At ${at(i)} ${lower(incidentText(i).title)}: the pair did its job.`
         : `At ${at(i)} ${c.name(i)} failed. ${c.state.pairs.length ? "Its partner in the pair kept the site reachable." : "It stood alone, so the site went with it."}`,
       unfelt: "A pair of load balancers means losing one of them does not stop the site.",
       idea: "Active-passive: the standby takes over the virtual IP. Active-active: both serve, both named in DNS.",
@@ -150,7 +150,7 @@ const CHAPTERS: Record<string, LessonSpec[]> = {
     {
       title: "Flash crowds and floods",
       kinds: ["ddos", "flash-crowd", "overload"],
-      felt: (i) => `At ${at(i)} ${lower(i.title)}.`,
+      felt: (i) => `At ${at(i)} ${lower(incidentText(i).title)}.`,
       unfelt: "Traffic spikes came and went without filling your queues: you had headroom.",
       idea: "Headroom above today's peak, and a per-client rate limit on the load balancer so a flood from few sources cannot crowd out real users.",
     },
@@ -160,7 +160,7 @@ const CHAPTERS: Record<string, LessonSpec[]> = {
     {
       title: "Defence in depth",
       kinds: ["breach", "db-exposed", "eavesdrop", "ddos"],
-      felt: (i) => `At ${at(i)} ${lower(i.title)}.`,
+      felt: (i) => `At ${at(i)} ${lower(incidentText(i).title)}.`,
       unfelt: "Attackers came and found nothing open: firewalls, HTTPS and private databases held.",
       idea: "Layers: firewalls, HTTPS, private databases and rate limits, so one gap is not a way in.",
     },
@@ -179,7 +179,7 @@ export function chapterLessons(game: Game): Lesson[] {
   const ctx: Context = {
     state, game,
     host: (i) => state.hosts.find((h) => h.id === i.hostId),
-    name: (i) => state.hosts.find((h) => h.id === i.hostId)?.name ?? i.title.split(" ")[0],
+    name: (i) => state.hosts.find((h) => h.id === i.hostId)?.name ?? i.params.host ?? "a server",
   };
   return (CHAPTERS[state.scenario] ?? []).map((spec) => {
     const incident = spec.kinds ? state.incidents.find((i) => spec.kinds!.includes(i.kind) && (!spec.match || spec.match(i, ctx))) : undefined;

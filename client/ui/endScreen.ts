@@ -16,7 +16,7 @@ export interface EndActions {
 export function showEndScreen(session: GameSession, newBest: boolean, actions: EndActions): void {
   const d = buildDebrief(session.game);
   const downloadReplay = () => {
-    const replay = session.recorder.toReplay(session.state.tick);
+    const replay = session.game.toReplay();
     const a = h("a", { href: URL.createObjectURL(new Blob([JSON.stringify(replay)], { type: "application/json" })), download: `nines-replay-${session.state.scenario}.json` });
     document.body.appendChild(a);
     a.click();

@@ -1,7 +1,7 @@
 // The game screen: HUD on top, alerts and goal on the left, the board in the middle, the selected
 // server (or the site) on the right. It owns the animation frame that drives the simulation and
 // refreshes the panels; the board (Phaser) is loaded lazily and only reads.
-import { SCENARIOS, nines, score, slaPermyriad, type Command, type Incident } from "../../shared/index.js";
+import { incidentText, SCENARIOS, nines, score, slaPermyriad, type Command, type Incident } from "../../shared/index.js";
 import type { BoardHandle, BoardModel, BoardSelection } from "../board/boardModel.js";
 import type { Point } from "../logic/boardLayout.js";
 import { SPEEDS } from "../logic/fixedStep.js";
@@ -253,7 +253,7 @@ export class GameScreen {
 
   private alert(i: Incident): void {
     if (i.severity === "info" || !this.repeats.announce(i)) return;
-    toast(i.title, i.severity === "critical" ? "alert" : "warn", 6000);
+    toast(incidentText(i).title, i.severity === "critical" ? "alert" : "warn", 6000);
     if (this.app.settings.sound) (i.severity === "critical" ? sounds.critical : sounds.alert)();
   }
 

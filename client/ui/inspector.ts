@@ -1,6 +1,6 @@
 // The right-hand panel for the selected server: its state, its software and every action on it.
 // Rebuilt only when what it shows changes shape; live numbers are updated in place.
-import { COSTS, HOST_TIERS, isMonitored, memoryUsedMb, SERVICE_ORDER, SERVICES, visibleHostStatus, visibleServiceStatus, type Host, type ServiceKind } from "../../shared/index.js";
+import { COSTS, HOST_TIERS, isMonitored, memoryUsedMb, noteText, SERVICE_ORDER, SERVICES, visibleHostStatus, visibleServiceStatus, type Host, type ServiceKind } from "../../shared/index.js";
 import { duration, money, utilisation } from "../logic/format.js";
 import type { GameSession } from "../logic/session.js";
 import { actionButton, type ActionButton } from "./actionButton.js";
@@ -58,7 +58,7 @@ export class Inspector {
     this.el.replaceChildren(
       h("section", { class: "card" },
         h("div", { class: "host-head" }, h("h2", null, host.name), h("span", { class: `status-pill ${host.compromised ? "down" : seen}` }, statusText === "up" ? "● up" : statusText === "starting" ? "◐ starting" : `✖ ${statusText}`)),
-        host.note && seen !== "up" ? h("div", { class: "small muted" }, host.note) : null,
+        host.note && seen !== "up" ? h("div", { class: "small muted" }, noteText(host.note)) : null,
         h("dl", { class: "kv" },
           h("dt", null, "Machine"), h("dd", null, HOST_TIERS[host.tier].label),
           h("dt", null, "Public IP"), h("dd", null, host.publicIp ?? "none (private only)"),
@@ -99,5 +99,5 @@ function signatureOf(session: GameSession, host: Host): string {
   const svcs = host.services.map((x) => JSON.stringify({ ...x, lastWrites: 0, readyAt: 0, diskPermille: "diskPermille" in x ? Math.floor(x.diskPermille / 50) : 0, lagTicks: "lagTicks" in x ? Math.floor(x.lagTicks / 10) : 0 })).join();
   const cert = host.cert ? Math.floor((host.cert.expiresAt - st.tick) / 100) : "none";
   const seen = host.services.map((x) => visibleServiceStatus(st, host, x)).join();
-  return [host.id, visibleHostStatus(st, host), seen, host.note, host.tier, host.compromised, svcs, links, pairs, cert, st.replication, st.hosts.length].join("|");
+  return [host.id, visibleHostStatus(st, host), seen, noteText(host.note), host.tier, host.compromised, svcs, links, pairs, cert, st.replication, st.hosts.length].join("|");
 }

@@ -3,8 +3,7 @@
 // invalid when it is malformed, longer than its scenario allows, has any command the game
 // rejects (or never reaches), or claims a result (tick, hash, score) other than the one it gives.
 // No Node APIs here: the worker, the HTTP route and the command-line runner all call it.
-import { z } from "zod";
-import { applyOverrides, findScenario, parseReplay, runReplay, score, TICKS_PER_MINUTE, type Game, type Replay, type Scenario } from "../../shared/index.js";
+import { applyOverrides, findScenario, parseReplay, resultMismatch, runReplay, score, TICKS_PER_MINUTE, type Game, type Replay, type Scenario } from "../../shared/index.js";
 
 /** A replay file larger than this is refused before it is read (the command-line runner's cap). */
 export const MAX_REPLAY_FILE_BYTES = 16 * 1024 * 1024;
@@ -24,20 +23,12 @@ export function replayLimits(scenario: Scenario): ReplayLimits {
   return { maxTicks, maxCommands: COMMAND_ALLOWANCE + maxTicks };
 }
 
-const ClaimedResultSchema = z.strictObject({
-  tick: z.number().int().min(0),
-  hash: z.string().regex(/^[0-9a-f]{8}$/),
-  score: z.number().int(),
-});
-export type ClaimedResult = z.infer<typeof ClaimedResultSchema>;
-
 export type Verification =
   | { valid: true; score: number; hash: string; ticks: number; scenario: string; seed: number }
   | { valid: false; reason: string };
 
 export interface CheckedReplay {
   replay: Replay;
-  claimed?: ClaimedResult;
   limits: ReplayLimits;
 }
 
@@ -45,21 +36,16 @@ const invalid = (reason: string): { valid: false; reason: string } => ({ valid: 
 
 /** Everything that can be said about a replay without running it. */
 export function checkReplay(input: unknown): { ok: true; checked: CheckedReplay } | { ok: false; reason: string } {
-  let claimed: ClaimedResult | undefined;
-  if (input && typeof input === "object" && "result" in input && (input as { result: unknown }).result !== undefined) {
-    const parsed = ClaimedResultSchema.safeParse((input as { result: unknown }).result);
-    if (!parsed.success) return { ok: false, reason: `the replay's claimed result is malformed: ${parsed.error.issues[0].path.join(".") || "result"}: ${parsed.error.issues[0].message}` };
-    claimed = parsed.data;
-  }
   const parsed = parseReplay(input);
   if (!parsed.ok) return { ok: false, reason: parsed.reason };
   const replay = parsed.replay;
   const limits = replayLimits(applyOverrides(findScenario(replay.scenario)!, replay.overrides));
   if (replay.ticks > limits.maxTicks) return { ok: false, reason: `the replay runs ${replay.ticks} ticks; ${replay.scenario} lasts at most ${limits.maxTicks}` };
   if (replay.commands.length > limits.maxCommands) return { ok: false, reason: `the replay holds ${replay.commands.length} commands; at most ${limits.maxCommands} fit in ${replay.scenario}` };
-  const late = replay.commands.findIndex((c) => c.tick >= replay.ticks);
+  // Commands at the last tick are the ones applied while paused after the last step; later ones cannot be.
+  const late = replay.commands.findIndex((c) => c.tick > replay.ticks);
   if (late >= 0) return { ok: false, reason: `command ${late} is at tick ${replay.commands[late].tick}, after the replay's end (${replay.ticks} ticks)` };
-  return { ok: true, checked: { replay, claimed, limits } };
+  return { ok: true, checked: { replay, limits } };
 }
 
 /** Re-simulates a checked replay and compares what it gives with what it claims. */
@@ -73,9 +59,9 @@ export function runChecked(checked: CheckedReplay, onProgress?: (done: number) =
  * accepted, but the claimed result (which is for the end) is not compared.
  */
 export function replayChecked(
-  { replay, claimed }: CheckedReplay,
+  { replay }: CheckedReplay,
   opts: { ticks?: number; onProgress?: (done: number) => void } = {},
-): { game: Game; verification: Verification } {
+): { game: Game; rejected: number; verification: Verification } {
   const full = opts.ticks === undefined || opts.ticks === replay.ticks;
   const run = runReplay(replay, opts.ticks ?? replay.ticks, opts.onProgress);
   const game = run.game;
@@ -84,19 +70,17 @@ export function replayChecked(
       const first = run.rejected[0];
       return invalid(`${run.rejected.length} command(s) rejected, the first at tick ${first.tick}: ${first.reason}`);
     }
-    const hash = game.hash();
-    const finalScore = score(game.state);
     if (full) {
-      // The game may end (goal reached, bankrupt) before the replay's last tick: commands after that were never played.
-      const unplayed = replay.commands.filter((c) => c.tick >= game.tick).length;
+      // The game may end (goal reached, bankrupt) before the replay's last tick: commands after
+      // that were never played. The game logs each command it accepted; none was rejected.
+      const unplayed = replay.commands.length - game.log.length;
       if (unplayed > 0) return invalid(`${unplayed} command(s) come after the run ended at tick ${game.tick}`);
-      if (claimed && claimed.tick !== game.tick) return invalid(`the replay claims to end at tick ${claimed.tick}; it ends at tick ${game.tick}`);
-      if (claimed && claimed.hash !== hash) return invalid(`the replay claims state hash ${claimed.hash}; re-simulated it is ${hash}`);
-      if (claimed && claimed.score !== finalScore) return invalid(`the replay claims a score of ${claimed.score}; re-simulated it is ${finalScore}`);
+      const mismatch = resultMismatch(replay, game);
+      if (mismatch) return invalid(mismatch);
     }
-    return { valid: true, score: finalScore, hash, ticks: game.tick, scenario: replay.scenario, seed: replay.seed };
+    return { valid: true, score: score(game.state), hash: game.hash(), ticks: game.tick, scenario: replay.scenario, seed: replay.seed };
   };
-  return { game, verification: judge() };
+  return { game, rejected: run.rejected.length, verification: judge() };
 }
 
 /** Checks and re-simulates a replay (a parsed JSON value). */

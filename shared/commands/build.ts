@@ -4,8 +4,9 @@ import { COSTS, HOST_NAME_RE, HOST_TIERS, SERVICES, UNDO_WINDOW } from "../conte
 import type { GameState, Host, ServiceKind } from "../model/types.js";
 import { nextPrivateIp, nextPublicIp } from "../sim/addresses.js";
 import { addService, findService, newService } from "../sim/services.js";
-import { afford, dollars, firstFailure, needHost, spend, type Handler } from "./handler.js";
-import { OK, reject, type Command } from "./schema.js";
+import { takeId } from "../sim/ids.js";
+import { afford, dollars, firstFailure, lastBuildOf, needHost, needId, remember, spend, type Handler } from "./handler.js";
+import { OK, reject, type Command, type Verdict } from "./schema.js";
 
 function defaultName(state: GameState): string {
   for (let n = 1; ; n++) {
@@ -27,13 +28,14 @@ export const buyHost: Handler<"buyHost"> = {
       () => (scenario.allowed.tiers.includes(cmd.tier) ? OK : reject(`${cmd.tier} servers are not available in this chapter (you can buy: ${scenario.allowed.tiers.join(", ")})`)),
       () => (state.hosts.length < scenario.allowed.maxHosts ? OK : reject(`this chapter allows at most ${scenario.allowed.maxHosts} server(s)`)),
       () => afford(state, HOST_TIERS[cmd.tier].price, `a ${cmd.tier} server`),
+      () => needId(state),
     );
   },
-  run(state, _scenario, cmd) {
+  run(state, _scenario, cmd, by) {
     const price = HOST_TIERS[cmd.tier].price;
     const host: Host = {
-      id: state.nextId++, name: cmd.name ?? defaultName(state), tier: cmd.tier, publicIp: null, privateIp: "",
-      status: "starting", readyAt: state.tick + 50, note: "provisioning", services: [], cert: null, compromised: false,
+      id: takeId(state), name: cmd.name ?? defaultName(state), tier: cmd.tier, publicIp: null, privateIp: "",
+      status: "starting", readyAt: state.tick + 50, note: { code: "provisioning" }, services: [], cert: null, compromised: false,
       backlog: 0, utilPermille: 0, saturatedTicks: 0, boughtAt: state.tick,
     };
     host.publicIp = cmd.public ? nextPublicIp(state) : null;
@@ -41,7 +43,7 @@ export const buyHost: Handler<"buyHost"> = {
     state.hosts.push(host);
     spend(state, price);
     touch(state);
-    state.lastBuild = { tick: state.tick, undo: [{ type: "sellHost", host: host.id }], refund: price - sellValue(host) };
+    remember(state, by, { tick: state.tick, undo: [{ type: "sellHost", host: host.id }], refund: price - sellValue(host) });
   },
 };
 
@@ -54,7 +56,7 @@ export const sellHost: Handler<"sellHost"> = {
     const host = needHost(state, cmd.host);
     return typeof host === "string" ? reject(host) : OK;
   },
-  run(state, _s, cmd) {
+  run(state, _s, cmd, by) {
     const idx = state.hosts.findIndex((h) => h.id === cmd.host);
     const host = state.hosts[idx];
     state.hosts.splice(idx, 1);
@@ -62,7 +64,7 @@ export const sellHost: Handler<"sellHost"> = {
     state.pairs = state.pairs.filter((p) => !p.members.includes(host.id));
     state.money += sellValue(host);
     touch(state);
-    state.lastBuild = null;
+    remember(state, by, null);
   },
 };
 
@@ -77,15 +79,15 @@ export const resizeHost: Handler<"resizeHost"> = {
       () => afford(state, resizeCost(host, cmd.tier), `moving ${host.name} to ${cmd.tier}`),
     );
   },
-  run(state, _s, cmd) {
+  run(state, _s, cmd, by) {
     const host = needHost(state, cmd.host) as Host;
     spend(state, resizeCost(host, cmd.tier));
     host.tier = cmd.tier;
     host.status = "starting";
     host.readyAt = state.tick + 100;
-    host.note = `resizing to ${cmd.tier}`;
+    host.note = { code: "resizing", tier: cmd.tier };
     touch(state);
-    state.lastBuild = null;
+    remember(state, by, null);
   },
 };
 
@@ -105,7 +107,7 @@ export const install: Handler<"install"> = {
       () => afford(state, spec.price, `${spec.product}`),
     );
   },
-  run(state, _s, cmd) {
+  run(state, _s, cmd, by) {
     const host = needHost(state, cmd.host) as Host;
     const spec = SERVICES[cmd.service];
     const hasPrimary = state.hosts.some((h) => findService(h, "db")?.role === "primary");
@@ -114,7 +116,7 @@ export const install: Handler<"install"> = {
     addService(host, svc);
     spend(state, spec.price);
     touch(state);
-    state.lastBuild = { tick: state.tick, undo: [{ type: "remove", host: host.id, service: cmd.service }], refund: spec.price };
+    remember(state, by, { tick: state.tick, undo: [{ type: "remove", host: host.id, service: cmd.service }], refund: spec.price });
   },
 };
 
@@ -124,13 +126,13 @@ export const remove: Handler<"remove"> = {
     if (typeof host === "string") return reject(host);
     return findService(host, cmd.service) ? OK : reject(`${SERVICES[cmd.service].product} is not installed on ${host.name}`);
   },
-  run(state, _s, cmd) {
+  run(state, _s, cmd, by) {
     const host = needHost(state, cmd.host) as Host;
     host.services = host.services.filter((s) => s.kind !== cmd.service);
     if (cmd.service === "lb") state.pairs = state.pairs.filter((p) => !p.members.includes(host.id));
     if (cmd.service === "lb" || cmd.service === "web") host.cert = host.services.some((s) => s.kind === "lb" || s.kind === "web") ? host.cert : null;
     touch(state);
-    state.lastBuild = null;
+    remember(state, by, null);
   },
 };
 
@@ -156,12 +158,13 @@ export const connect: Handler<"connect"> = {
       () => (a.id === b.id ? reject("a server cannot be connected to itself") : OK),
       () => (linked(state, a.id, b.id) ? reject(`${a.name} and ${b.name} are already connected`) : OK),
       () => (related(a, b) ? OK : reject(`${a.name} and ${b.name} have nothing to say to each other: connect load balancer → web server → application → database`)),
+      () => needId(state),
     );
   },
-  run(state, _s, cmd) {
-    state.links.push({ id: state.nextId++, from: cmd.from, to: cmd.to });
+  run(state, _s, cmd, by) {
+    state.links.push({ id: takeId(state), from: cmd.from, to: cmd.to });
     touch(state);
-    state.lastBuild = { tick: state.tick, undo: [{ type: "disconnect", from: cmd.from, to: cmd.to }], refund: 0 };
+    remember(state, by, { tick: state.tick, undo: [{ type: "disconnect", from: cmd.from, to: cmd.to }], refund: 0 });
   },
 };
 
@@ -169,32 +172,37 @@ export const disconnect: Handler<"disconnect"> = {
   check(state, _s, cmd) {
     return linked(state, cmd.from, cmd.to) ? OK : reject("those two servers are not connected");
   },
-  run(state, _s, cmd) {
+  run(state, _s, cmd, by) {
     state.links = state.links.filter((l) => !((l.from === cmd.from && l.to === cmd.to) || (l.from === cmd.to && l.to === cmd.from)));
     touch(state);
-    state.lastBuild = null;
+    remember(state, by, null);
   },
 };
 
 export const undo: Handler<"undo"> = {
-  check(state) {
-    const last = state.lastBuild;
-    if (!last) return reject("there is no build action to undo");
+  check(state, scenario, _cmd, by) {
+    const last = lastBuildOf(state, by);
+    if (!last) return reject("you have no build action to undo");
     if (state.tick - last.tick > UNDO_WINDOW) return reject(`undo works for ${UNDO_WINDOW / 10} seconds after a build action`);
+    // Another player may have changed what this build made (sold the server, removed the software).
+    for (const c of last.undo) if (!checkUnchecked(state, scenario, c, by).ok) return reject("what you built last has changed since, so it cannot be undone");
     return OK;
   },
-  run(state, scenario) {
-    const last = state.lastBuild!;
-    for (const c of last.undo) runUnchecked(state, scenario, c);
+  run(state, scenario, _cmd, by) {
+    const last = lastBuildOf(state, by)!;
+    for (const c of last.undo) runUnchecked(state, scenario, c, by);
     state.money += last.refund;
     state.totals.spent -= last.refund;
-    state.lastBuild = null;
+    remember(state, by, null);
   },
 };
 
 // Filled in by commands/index.ts to avoid an import cycle.
-export let runUnchecked: (state: GameState, scenario: Parameters<Handler<"undo">["run"]>[1], cmd: Command) => void = () => {};
-export function setRunner(fn: typeof runUnchecked): void {
-  runUnchecked = fn;
+type Scenario = Parameters<Handler<"undo">["run"]>[1];
+let runUnchecked: (state: GameState, scenario: Scenario, cmd: Command, by: string) => void = () => {};
+let checkUnchecked: (state: GameState, scenario: Scenario, cmd: Command, by: string) => Verdict = () => OK;
+export function setRunner(run: typeof runUnchecked, check: typeof checkUnchecked): void {
+  runUnchecked = run;
+  checkUnchecked = check;
 }
 export { dollars };

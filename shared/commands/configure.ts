@@ -5,7 +5,8 @@ import { nextPublicIp } from "../sim/addresses.js";
 import { findService } from "../sim/services.js";
 import { resolveIncidents } from "../sim/incidents.js";
 import { scheduleScenario } from "../sim/events.js";
-import { afford, firstFailure, needHost, spend, type Handler } from "./handler.js";
+import { afford, firstFailure, needHost, needId, spend, type Handler } from "./handler.js";
+import { takeId } from "../sim/ids.js";
 import { OK, reject } from "./schema.js";
 
 export const configureLb: Handler<"configureLb"> = {
@@ -42,12 +43,13 @@ export const createLbPair: Handler<"createLbPair"> = {
       () => (paired(a) || paired(b) ? reject("one of them is already in a pair") : OK),
       () => (cmd.mode === "active-active" && (!a.publicIp || !b.publicIp) ? reject("active-active needs both load balancers on public addresses, one DNS record each") : OK),
       () => afford(state, COSTS.lbPair, "a load-balancer pair"),
+      () => needId(state),
     );
   },
   run(state, _s, cmd) {
     spend(state, COSTS.lbPair);
     state.pairs.push({
-      id: state.nextId++, mode: cmd.mode, members: [cmd.a, cmd.b],
+      id: takeId(state), mode: cmd.mode, members: [cmd.a, cmd.b],
       vip: cmd.mode === "active-passive" ? nextPublicIp(state) : null, active: cmd.a, failoverAt: -1,
     });
     state.topologyVersion++;

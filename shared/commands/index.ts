@@ -8,6 +8,7 @@ import type { Handlers } from "./handler.js";
 import { deploy, promoteReplica, purgeDisk, repairHost, restartService } from "./operate.js";
 import { parseCommand, reject, type Command, type Verdict } from "./schema.js";
 import { roleAllows, type Actor } from "../lockstep/roles.js";
+import { SOLO_ACTOR, type ActorId } from "../lockstep/turn.js";
 
 const HANDLERS: Handlers = {
   buyHost, sellHost, resizeHost, install, remove, connect, disconnect, undo,
@@ -16,10 +17,13 @@ const HANDLERS: Handlers = {
 };
 
 function handlerFor(cmd: Command) {
-  return HANDLERS[cmd.type] as unknown as { check(s: GameState, sc: Scenario, c: Command): Verdict; run(s: GameState, sc: Scenario, c: Command): void };
+  return HANDLERS[cmd.type] as unknown as { check(s: GameState, sc: Scenario, c: Command, by: ActorId): Verdict; run(s: GameState, sc: Scenario, c: Command, by: ActorId): void };
 }
 
-setRunner((state, scenario, cmd) => handlerFor(cmd).run(state, scenario, cmd));
+setRunner(
+  (state, scenario, cmd, by) => handlerFor(cmd).run(state, scenario, cmd, by),
+  (state, scenario, cmd, by) => handlerFor(cmd).check(state, scenario, cmd, by),
+);
 
 function checkParsed(state: GameState, scenario: Scenario, input: unknown, actor?: Actor): { verdict: Verdict; command?: Command } {
   const parsed = parseCommand(input);
@@ -27,7 +31,7 @@ function checkParsed(state: GameState, scenario: Scenario, input: unknown, actor
   if (state.ended) return { verdict: reject("the game is over") };
   const allowed = roleAllows(actor, parsed.command);
   if (!allowed.ok) return { verdict: allowed };
-  return { verdict: handlerFor(parsed.command).check(state, scenario, parsed.command), command: parsed.command };
+  return { verdict: handlerFor(parsed.command).check(state, scenario, parsed.command, actor?.id ?? SOLO_ACTOR), command: parsed.command };
 }
 
 /** Whether this command would be accepted now (never changes the state). */
@@ -37,9 +41,17 @@ export function checkCommand(state: GameState, scenario: Scenario, input: unknow
 
 /** Checks and, if legal, applies the command. */
 export function applyCommand(state: GameState, scenario: Scenario, input: unknown, actor?: Actor): Verdict {
+  return applyAndParse(state, scenario, input, actor).verdict;
+}
+
+/** Like applyCommand, also giving the parsed command when it was applied (for the game's log). */
+export function applyAndParse(state: GameState, scenario: Scenario, input: unknown, actor?: Actor): { verdict: Verdict; command?: Command } {
   const { verdict, command } = checkParsed(state, scenario, input, actor);
-  if (verdict.ok && command) handlerFor(command).run(state, scenario, command);
-  return verdict;
+  if (verdict.ok && command) {
+    handlerFor(command).run(state, scenario, command, actor?.id ?? SOLO_ACTOR);
+    return { verdict, command };
+  }
+  return { verdict };
 }
 
 export { parseCommand };

@@ -38,10 +38,7 @@ export const promoteReplica: Handler<"promoteReplica"> = {
     if (lost > 0) {
       state.totals.lostWrites += lost;
       openIncident(state, {
-        kind: "lost-writes", host, severity: "warning", obvious: true,
-        title: `Promoted ${host.name}: ${lost} recent writes are lost`,
-        cause: "With asynchronous replication the replica was behind when the primary died; what it had not received is gone.",
-        prevention: "Semi-synchronous replication: the primary waits for a replica to confirm each write (a little slower, nothing lost).",
+        kind: "lost-writes", host, severity: "warning", obvious: true, params: { count: lost },
       });
     }
   },
@@ -75,7 +72,7 @@ export const repairHost: Handler<"repairHost"> = {
     spend(state, COSTS.repairHost);
     host.status = "starting";
     host.readyAt = state.tick + (host.compromised ? COSTS.rebuildTicks : COSTS.repairTicks);
-    host.note = host.compromised ? "rebuilding from a clean image" : "repairing";
+    host.note = { code: host.compromised ? "rebuilding" : "repairing" };
     host.compromised = false;
   },
 };
@@ -94,8 +91,8 @@ export const restartService: Handler<"restartService"> = {
   run(state, _s, cmd) {
     const svc = findService(needHost(state, cmd.host) as Host, cmd.service)!;
     svc.status = "starting";
-    svc.readyAt = state.tick + (svc.kind === "db" && svc.note === "crashed" ? DB_RECOVERY_TICKS : COSTS.restartTicks);
-    svc.note = "restarting";
+    svc.readyAt = state.tick + (svc.kind === "db" && svc.note?.code === "crashed" ? DB_RECOVERY_TICKS : COSTS.restartTicks);
+    svc.note = { code: "restarting" };
   },
 };
 

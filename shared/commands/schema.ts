@@ -1,21 +1,24 @@
 // Every player action, as one discriminated union. The zod schema checks shape (types, ranges,
-// lengths); the rules in commands/rules.ts check whether the action is legal in a given state.
+// lengths); the handlers check whether the action is legal in a given state. Shapes are strict:
+// an unknown field is refused, not dropped, and only plain data counts (see plainDataProblem).
 import { z } from "zod";
+import { MAX_ENTITY_ID } from "../sim/ids.js";
 
-const hostId = z.number().int().min(1).max(1_000_000);
+/** An id of a host, link or pair: as large as the id counter may go (sim/ids.ts). */
+const hostId = z.number().int().min(1).max(MAX_ENTITY_ID);
 const tier = z.enum(["small", "medium", "large"]);
 const serviceKind = z.enum(["web", "app", "db", "lb", "firewall", "monitor"]);
 const ip = z.string().max(15).regex(/^\d{1,3}(\.\d{1,3}){3}$/, "must be an IPv4 address like 8.8.8.8");
 
 export const CommandSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("buyHost"), tier, name: z.string().max(24).optional(), public: z.boolean() }),
-  z.object({ type: z.literal("sellHost"), host: hostId }),
-  z.object({ type: z.literal("resizeHost"), host: hostId, tier }),
-  z.object({ type: z.literal("install"), host: hostId, service: serviceKind }),
-  z.object({ type: z.literal("remove"), host: hostId, service: serviceKind }),
-  z.object({ type: z.literal("connect"), from: hostId, to: hostId }),
-  z.object({ type: z.literal("disconnect"), from: hostId, to: hostId }),
-  z.object({
+  z.strictObject({ type: z.literal("buyHost"), tier, name: z.string().max(24).optional(), public: z.boolean() }),
+  z.strictObject({ type: z.literal("sellHost"), host: hostId }),
+  z.strictObject({ type: z.literal("resizeHost"), host: hostId, tier }),
+  z.strictObject({ type: z.literal("install"), host: hostId, service: serviceKind }),
+  z.strictObject({ type: z.literal("remove"), host: hostId, service: serviceKind }),
+  z.strictObject({ type: z.literal("connect"), from: hostId, to: hostId }),
+  z.strictObject({ type: z.literal("disconnect"), from: hostId, to: hostId }),
+  z.strictObject({
     type: z.literal("configureLb"),
     host: hostId,
     algorithm: z.enum(["roundrobin", "leastconn", "source"]).optional(),
@@ -23,24 +26,24 @@ export const CommandSchema = z.discriminatedUnion("type", [
     checkInterval: z.number().int().min(1).max(10_000).optional(),
     rateLimit: z.number().int().min(0).max(1_000_000).optional(),
   }),
-  z.object({ type: z.literal("createLbPair"), a: hostId, b: hostId, mode: z.enum(["active-active", "active-passive"]) }),
-  z.object({ type: z.literal("removeLbPair"), pair: hostId }),
-  z.object({
+  z.strictObject({ type: z.literal("createLbPair"), a: hostId, b: hostId, mode: z.enum(["active-active", "active-passive"]) }),
+  z.strictObject({ type: z.literal("removeLbPair"), pair: hostId }),
+  z.strictObject({
     type: z.literal("setDns"),
     recordType: z.enum(["A", "CNAME"]),
     values: z.array(z.string().max(64)).min(1).max(8),
     ttl: z.number().int().min(1).max(100_000),
     apex: z.array(ip).max(8).optional(),
   }),
-  z.object({ type: z.literal("setFirewall"), host: hostId, openPorts: z.array(z.number().int().min(1).max(65535)).max(16) }),
-  z.object({ type: z.literal("buyCert"), host: hostId }),
-  z.object({ type: z.literal("promoteReplica"), host: hostId }),
-  z.object({ type: z.literal("setReplication"), mode: z.enum(["async", "semisync"]) }),
-  z.object({ type: z.literal("deploy"), strategy: z.enum(["all-at-once", "rolling"]) }),
-  z.object({ type: z.literal("repairHost"), host: hostId }),
-  z.object({ type: z.literal("restartService"), host: hostId, service: serviceKind }),
-  z.object({ type: z.literal("purgeDisk"), host: hostId }),
-  z.object({ type: z.literal("undo") }),
+  z.strictObject({ type: z.literal("setFirewall"), host: hostId, openPorts: z.array(z.number().int().min(1).max(65535)).max(16) }),
+  z.strictObject({ type: z.literal("buyCert"), host: hostId }),
+  z.strictObject({ type: z.literal("promoteReplica"), host: hostId }),
+  z.strictObject({ type: z.literal("setReplication"), mode: z.enum(["async", "semisync"]) }),
+  z.strictObject({ type: z.literal("deploy"), strategy: z.enum(["all-at-once", "rolling"]) }),
+  z.strictObject({ type: z.literal("repairHost"), host: hostId }),
+  z.strictObject({ type: z.literal("restartService"), host: hostId, service: serviceKind }),
+  z.strictObject({ type: z.literal("purgeDisk"), host: hostId }),
+  z.strictObject({ type: z.literal("undo") }),
 ]);
 
 export type Command = z.infer<typeof CommandSchema>;
@@ -53,9 +56,44 @@ export const reject = (reason: string): Verdict => ({ ok: false, reason });
 
 /** Shape check for anything that came off the wire or out of a file. */
 export function parseCommand(input: unknown): { ok: true; command: Command } | { ok: false; reason: string } {
+  const problem = plainDataProblem(input, "", 0);
+  if (problem) return { ok: false, reason: `malformed command: ${problem}` };
   const result = CommandSchema.safeParse(input);
   if (result.success) return { ok: true, command: result.data };
   const issue = result.error.issues[0];
   const where = issue && issue.path.length ? `${issue.path.join(".")}: ` : "";
   return { ok: false, reason: `malformed command: ${where}${issue ? issue.message : "invalid"}` };
+}
+
+const MAX_DEPTH = 4;
+
+/**
+ * Why `value` is not plain data (JSON-like: own data properties on plain objects and real arrays),
+ * or null when it is. A command must be what its JSON says it is: an object whose fields come from
+ * a prototype (`Object.create({ type: "undo" })`, whose JSON is `{}`), a getter that answers
+ * differently each time it is read, or a class instance would let the check and the run (or two
+ * players) see different commands.
+ */
+export function plainDataProblem(value: unknown, path: string, depth: number): string | null {
+  if (value === null || typeof value !== "object") return null;
+  const where = path ? `${path}: ` : "";
+  if (depth > MAX_DEPTH) return `${where}nested too deeply`;
+  const proto = Object.getPrototypeOf(value);
+  if (Array.isArray(value)) {
+    if (depth === 0) return "must be a plain object";
+    if (proto !== Array.prototype) return `${where}must be a plain array`;
+  } else if (proto !== Object.prototype && proto !== null) {
+    return depth === 0 ? "must be a plain object" : `${where}must be a plain object`;
+  }
+  if (Object.getOwnPropertySymbols(value).length > 0) return `${where}must not have symbol keys`;
+  const descriptors = Object.getOwnPropertyDescriptors(value);
+  for (const key of Object.keys(descriptors)) {
+    if (Array.isArray(value) && key === "length") continue;
+    const d = descriptors[key];
+    const at = path ? `${path}.${key}` : key;
+    if (!("value" in d)) return `${at}: must be a plain value, not a getter`;
+    const inner = plainDataProblem(d.value, at, depth + 1);
+    if (inner) return inner;
+  }
+  return null;
 }

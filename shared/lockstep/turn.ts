@@ -46,7 +46,7 @@ export function applyTurn(game: Game, turn: Turn): TurnResult {
 export function applyCommands(game: Game, turn: Turn): CommandOutcome[] {
   if (turn.tick !== game.tick) throw new Error(`turn for tick ${turn.tick} applied at tick ${game.tick}`);
   const outcomes: CommandOutcome[] = [];
-  for (const c of turn.cmds) outcomes.push({ by: c.by, seq: c.seq, verdict: game.apply(c.cmd, { id: c.by }) });
+  for (const c of turn.cmds) outcomes.push({ by: c.by, seq: c.seq, verdict: game.apply(c.cmd, { id: c.by }, c.seq) });
   return outcomes;
 }
 

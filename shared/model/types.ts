@@ -22,8 +22,21 @@ export interface Service {
   status: RunStatus;
   /** Tick at which a `starting` service becomes `up`. */
   readyAt: number;
-  /** Why it is down or starting, shown to the player ("crashed", "deploying v3", …). */
-  note: string;
+  /** Why it is down or starting, as a code (content/words.ts turns it into "crashed", "deploying v3", …). */
+  note: Note | null;
+}
+
+/** Why a host or service is down or starting. Codes and numbers only: the words live in content/words.ts. */
+export type NoteCode =
+  | "provisioning" | "installing" | "resizing" | "hardware-failure" | "crashed" | "deploying"
+  | "repairing" | "rebuilding" | "restarting";
+
+export interface Note {
+  code: NoteCode;
+  /** resizing: the tier it becomes. */
+  tier?: HostTier;
+  /** deploying: the code version being rolled out. */
+  version?: number;
 }
 
 export interface WebService extends Service { kind: "web" }
@@ -66,7 +79,7 @@ export interface Host {
   privateIp: string;
   status: RunStatus;
   readyAt: number;
-  note: string;
+  note: Note | null;
   /** Services in a fixed order (by kind order of the catalog). */
   services: AnyService[];
   cert: Certificate | null;
@@ -125,9 +138,32 @@ export interface Incident {
   resolvedAt: number;
   hostId: number;
   severity: "info" | "warning" | "critical";
-  title: string;
-  cause: string;
-  prevention: string;
+  /** What the words need, as data: content/words.ts writes the title, cause and prevention. */
+  params: IncidentParams;
+}
+
+/** The facts an incident's text is written from. Only the fields its kind uses are present. */
+export interface IncidentParams {
+  /** The host's name when it happened (it may be sold later). */
+  host?: string;
+  /** process-crash: which process died. */
+  service?: ServiceKind;
+  /** ddos: requests per second; flash-crowd: extra traffic in percent. */
+  size?: number;
+  /** deploy: the version shipped, how, and whether the scenario's team shipped it. */
+  version?: number;
+  strategy?: "all-at-once" | "rolling";
+  scripted?: boolean;
+  /** disk-full: true when the disk is full, false for the 90 % warning. */
+  full?: boolean;
+  /** breach: how the attackers got in. */
+  via?: "ssh" | "mysql";
+  /** port-scan: the first open ports found ("web-01:22") and how many in all. */
+  ports?: string[];
+  /** lost-writes: writes lost; port-scan: open ports found. */
+  count?: number;
+  /** failover: the virtual IP that moved. */
+  vip?: string;
 }
 
 export interface ScheduledEvent {
@@ -171,6 +207,28 @@ export interface Totals {
   latencyMsSum: number;
 }
 
+/** A build action that its player may still undo: the commands that reverse it and the money back. */
+export interface BuildRecord {
+  /** The player (actor id) who built it; only they can undo it. */
+  by: string;
+  tick: number;
+  undo: Command[];
+  refund: number;
+}
+
+/** Why a run ended, as a code and the numbers behind it (content/words.ts writes the sentence). */
+export type EndWhy = "bankrupt" | "reputation" | "never-launched" | "sla" | "audit" | "goal";
+
+export interface Ending {
+  tick: number;
+  outcome: "won" | "lost" | "complete";
+  why: EndWhy;
+  /** sla: the share of requests served, in permyriad. */
+  slaPermyriad?: number;
+  /** audit: the ids of the goal's design checks that still fail. */
+  failing?: string[];
+}
+
 export interface GameState {
   simVersion: number;
   scenario: string;
@@ -200,8 +258,8 @@ export interface GameState {
   /** Ports attackers know are open, from a port scan: "hostId:port". */
   knownOpenPorts: string[];
   totals: Totals;
-  /** The last build action, for undo. */
-  lastBuild: { tick: number; undo: Command[]; refund: number } | null;
+  /** Each player's last build action, for undo: one entry per player, sorted by player id. */
+  lastBuilds: BuildRecord[];
   /** Bumped by every change to hosts, services, links or pairs: derived lookups rebuild on it. */
   topologyVersion: number;
   /** Tick the site first got a DNS record (traffic starts then); -1 before. */
@@ -210,7 +268,7 @@ export interface GameState {
   unreplicatedWrites: number;
   /** This second's legitimate demand and served, for reputation (counts, reset every second). */
   second: { demand: number; served: number };
-  ended: { tick: number; outcome: "won" | "lost" | "complete"; reason: string } | null;
+  ended: Ending | null;
   /** A challenge's changes to the scenario (money, length, components); absent for a plain game. */
   overrides?: ScenarioOverrides;
 }

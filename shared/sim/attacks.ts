@@ -30,9 +30,7 @@ export function runAttacks(state: GameState, scenario: Scenario): void {
     if (weight > 0 && chance(state, rates.dbBreach * weight) && !recentBreach(state)) {
       const exposed = state.hosts.filter(exposedDb);
       const host = exposed[nextInt(state, exposed.length)];
-      breach(state, host, `Attackers logged in to MySQL on ${host.name} from the internet and copied the user table`,
-        "Port 3306 was reachable from the internet: a public address with no firewall closing it.",
-        "Keep databases on private addresses, or firewall 3306 so only your application servers reach it.");
+      breach(state, host, "mysql");
     }
   }
   if (rates.eavesdrop > 0 && servesPlainHttp(state) && chance(state, rates.eavesdrop) && !recentBreach(state)) {
@@ -40,9 +38,6 @@ export function runAttacks(state: GameState, scenario: Scenario): void {
     state.totals.breaches++;
     openIncident(state, {
       kind: "eavesdrop", severity: "critical", obvious: true,
-      title: "A user's password was sniffed on café Wi-Fi",
-      cause: "foobar.com is served over plain HTTP: anyone on the path reads logins and cookies.",
-      prevention: "An SSL certificate on the load balancer (or web server) so users connect over HTTPS.",
     });
   }
 }
@@ -72,15 +67,13 @@ export function servesPlainHttp(state: GameState): boolean {
 
 function compromise(state: GameState, host: Host): void {
   host.compromised = true;
-  breach(state, host, `Attackers guessed an SSH password on ${host.name} and installed a crypto-miner`,
-    "SSH (port 22) was open to the whole internet and bots try passwords all day.",
-    "A firewall that closes port 22 to the internet; rebuild the server to get rid of the intruder.");
+  breach(state, host, "ssh");
 }
 
-function breach(state: GameState, host: Host, title: string, cause: string, prevention: string): void {
+function breach(state: GameState, host: Host, via: "ssh" | "mysql"): void {
   state.reputation = Math.max(0, state.reputation - BREACH_REPUTATION);
   state.money -= BREACH_FINE;
   state.totals.spent += BREACH_FINE;
   state.totals.breaches++;
-  openIncident(state, { kind: "breach", host, severity: "critical", title, cause, prevention });
+  openIncident(state, { kind: "breach", host, severity: "critical", params: { via } });
 }

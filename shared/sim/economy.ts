@@ -1,7 +1,7 @@
 // Money, reputation, growth and the end of the game, settled once per tick after traffic ran.
 import { HOST_TIERS, REVENUE_PER_REQUEST, SERVICES, TICKS_PER_MINUTE, TICKS_PER_SECOND } from "../content/catalog.js";
 import type { Scenario } from "../content/scenario.js";
-import type { GameState } from "../model/types.js";
+import type { Ending, GameState } from "../model/types.js";
 import { auditPasses } from "../audit.js";
 import type { TickReport } from "./report.js";
 import { slaPermyriad } from "./metrics.js";
@@ -62,15 +62,15 @@ export function upkeepPerSecond(state: GameState): number {
 
 function checkEnd(state: GameState, scenario: Scenario): void {
   if (state.ended) return;
-  const end = (outcome: "won" | "lost" | "complete", reason: string) => { state.ended = { tick: state.tick, outcome, reason }; };
-  if (state.money < 0) return end("lost", "Bankrupt: the bills outran the revenue.");
-  if (state.reputation <= 0) return end("lost", "Users gave up on foobar.com: reputation hit zero.");
+  const end = (outcome: Ending["outcome"], why: Ending["why"], more?: Partial<Ending>) => { state.ended = { tick: state.tick, outcome, why, ...more }; };
+  if (state.money < 0) return end("lost", "bankrupt");
+  if (state.reputation <= 0) return end("lost", "reputation");
   if (scenario.durationTicks > 0 && state.tick + 1 >= scenario.durationTicks) {
-    if (state.launchedAt < 0) return end("lost", "foobar.com never went live: www had no DNS record.");
+    if (state.launchedAt < 0) return end("lost", "never-launched");
     const sla = slaPermyriad(state);
     const audit = auditPasses(state, scenario.goal.requires);
-    if (sla < scenario.goal.minSlaPermyriad) return end("lost", `Served ${(sla / 100).toFixed(2)} % of requests; the goal was ${(scenario.goal.minSlaPermyriad / 100).toFixed(0)} %.`);
-    if (!audit.ok) return end("lost", `The design still fails: ${audit.failing.map((f) => f.title).join("; ")}.`);
-    return end("won", scenario.goal.text);
+    if (sla < scenario.goal.minSlaPermyriad) return end("lost", "sla", { slaPermyriad: sla });
+    if (!audit.ok) return end("lost", "audit", { failing: audit.failing.map((f) => f.id) });
+    return end("won", "goal");
   }
 }

@@ -62,10 +62,7 @@ export function fire(state: GameState, ev: Pick<ScheduledEvent, "kind" | "target
       if (!host || !db) return;
       db.diskPermille = Math.max(db.diskPermille, 900);
       openIncident(state, {
-        kind: "disk-full", host, severity: "warning",
-        title: `Disk on ${host.name} is 90 % full`,
-        cause: "MySQL's binary logs pile up with every write; at 100 % it refuses writes.",
-        prevention: "Monitoring warns at 90 %; purge old logs before the disk fills.",
+        kind: "disk-full", host, severity: "warning", params: { full: false },
       });
       return;
     }
@@ -73,28 +70,19 @@ export function fire(state: GameState, ev: Pick<ScheduledEvent, "kind" | "target
     case "ddos":
       state.effects.push({ kind: "ddos", until: t + ev.duration, size: ev.size, queue: [] });
       openIncident(state, {
-        kind: "ddos", host: entryHost(state), severity: "critical",
-        title: `DDoS: ${ev.size} requests per second from a botnet`,
-        cause: "A flood of junk requests competes with real users for CPU on the load balancer and web servers.",
-        prevention: "Capacity to spare, and a per-client rate limit on the load balancer that drops the flood.",
+        kind: "ddos", host: entryHost(state), severity: "critical", params: { size: ev.size },
       });
       return;
     case "flash-crowd":
       state.effects.push({ kind: "flash-crowd", until: t + ev.duration, size: ev.size, queue: [] });
       openIncident(state, {
-        kind: "flash-crowd", severity: "warning", obvious: true,
-        title: `Flash crowd: foobar.com is on the front page (+${ev.size} % traffic)`,
-        cause: "A burst of real users, far above the usual peak.",
-        prevention: "Headroom: more web and application servers behind the load balancer.",
+        kind: "flash-crowd", severity: "warning", obvious: true, params: { size: ev.size },
       });
       return;
     case "ssh-bruteforce":
       state.effects.push({ kind: "ssh-bruteforce", until: t + ev.duration, size: 0, queue: [] });
       openIncident(state, {
         kind: "ssh-bruteforce", severity: "warning", obvious: true,
-        title: "Bots are guessing SSH passwords on your public servers",
-        cause: "Port 22 answers on every public address that no firewall closes.",
-        prevention: "A firewall on each server that opens only the ports the public needs.",
       });
       return;
     case "port-scan": return portScan(state);
@@ -112,13 +100,10 @@ export function failHost(state: GameState, host: Host | undefined): void {
   const db = findService(host, "db");
   if (db && db.role === "primary" && db.status === "up") rememberUnreplicated(state, db.lastWrites);
   host.status = "down";
-  host.note = "hardware failure";
+  host.note = { code: "hardware-failure" };
   host.backlog = 0;
   openIncident(state, {
     kind: "host-failure", host, severity: "critical",
-    title: `${host.name} failed: hardware fault`,
-    cause: `Everything on ${host.name} stopped at once: it was a single point of failure for what only it ran.`,
-    prevention: "Two or more servers for each role behind a load balancer with health checks; repair while the others serve.",
   });
 }
 
@@ -127,12 +112,9 @@ function crashProcess(state: GameState, host: Host | undefined): void {
   const svc = findService(host, "app") ?? findService(host, "web");
   if (!svc || svc.status !== "up") return;
   svc.status = "down";
-  svc.note = "crashed";
+  svc.note = { code: "crashed" };
   openIncident(state, {
-    kind: "process-crash", host, severity: "critical",
-    title: `${svc.kind === "app" ? "The application" : "Nginx"} crashed on ${host.name}`,
-    cause: "The process died; the machine itself still answers pings, so nothing looks wrong from outside.",
-    prevention: "A monitoring agent alerts at once; a second server behind health checks keeps serving meanwhile.",
+    kind: "process-crash", host, severity: "critical", params: { service: svc.kind },
   });
 }
 
@@ -140,13 +122,10 @@ function crashPrimary(state: GameState, host: Host | undefined): void {
   const db = host && findService(host, "db");
   if (!host || !db || db.status !== "up" || db.role !== "primary") return;
   db.status = "down";
-  db.note = "crashed";
+  db.note = { code: "crashed" };
   rememberUnreplicated(state, db.lastWrites);
   openIncident(state, {
     kind: "primary-crash", host, severity: "critical",
-    title: `MySQL primary on ${host.name} crashed: writes fail`,
-    cause: "Every write goes to the one primary; while it is down nobody can sign up, post or pay.",
-    prevention: "Keep a replica ready to promote. Semi-synchronous replication loses no acknowledged writes when you do.",
   });
 }
 
@@ -177,9 +156,7 @@ function portScan(state: GameState): void {
   }
   openIncident(state, {
     kind: "port-scan", severity: found.length ? "warning" : "info", obvious: true,
-    title: found.length ? `Port scan found open ports: ${found.slice(0, 6).join(", ")}${found.length > 6 ? " …" : ""}` : "A port scan found nothing but the web ports",
-    cause: "Scanners sweep the internet for anything listening beyond HTTP and HTTPS.",
-    prevention: "Firewalls that allow only 80 and 443 from the internet; databases on private addresses.",
+    params: { ports: found.slice(0, 6), count: found.length },
   });
 }
 
@@ -199,10 +176,7 @@ export function startDeploy(state: GameState, strategy: "all-at-once" | "rolling
     state.effects.push({ kind: "deploy", until: state.tick + COSTS.deployTicks, size: version, queue: rest });
   }
   openIncident(state, {
-    kind: "deploy", severity: "info", obvious: true,
-    title: `${scripted ? "Your team ships" : "Deploying"} version ${version} (${strategy})`,
-    cause: strategy === "all-at-once" ? "Every application server restarts together: requests fail until they are back." : "One server restarts at a time while the load balancer sends users to the others.",
-    prevention: "Rolling deploys behind a load balancer with health checks avoid downtime.",
+    kind: "deploy", severity: "info", obvious: true, params: { version, strategy, scripted },
   });
 }
 
@@ -212,7 +186,7 @@ export function restartForDeploy(state: GameState, hostId: number, version: numb
   if (!app || !host || host.status !== "up") return;
   app.status = "starting";
   app.readyAt = state.tick + COSTS.deployTicks;
-  app.note = `deploying v${version}`;
+  app.note = { code: "deploying", version };
   app.codeVersion = version;
 }
 

@@ -4,6 +4,7 @@ import { CLIENT_BUCKETS } from "../content/catalog.js";
 import { REASON_COUNT } from "../content/reasons.js";
 import type { GameState, Host } from "../model/types.js";
 import { LATENCY_EDGES_MS, emptyReport, percentileMs, reasonKey, setReasonsReader, type TickReport } from "./report.js";
+import { carryReport } from "./report-carry.js";
 import { topology, type Topology } from "./topology.js";
 
 const C = 4;
@@ -30,6 +31,8 @@ export interface Scratch {
   version: number;
   hosts: Host[];
   links: number;
+  /** Host and link ids in index order when this scratch was laid out, to carry its report over. */
+  hostIds: number[]; linkIds: number[];
   lbIn: Float64Array; lbLat: Float64Array; lbBucket: Float64Array;
   webIn: Float64Array; webLat: Float64Array;
   appIn: Float64Array; appLat: Float64Array;
@@ -53,6 +56,7 @@ export function scratchFor(state: GameState, topo: Topology): Scratch {
   const n = state.hosts.length;
   const fresh: Scratch = {
     version: topo.version, hosts: state.hosts, links: state.links.length,
+    hostIds: state.hosts.map((h) => h.id), linkIds: state.links.map((l) => l.id),
     lbIn: new Float64Array(n * C), lbLat: new Float64Array(n * C), lbBucket: new Float64Array(n * CLIENT_BUCKETS * C),
     webIn: new Float64Array(n * C), webLat: new Float64Array(n * C),
     appIn: new Float64Array(n * C), appLat: new Float64Array(n * C),
@@ -64,6 +68,7 @@ export function scratchFor(state: GameState, topo: Topology): Scratch {
     reasonCells: new Float64Array(REASON_COUNT * (n + 1)), touched: new Int32Array(REASON_COUNT * (n + 1)), touchedCount: 0,
     report: emptyReport(n, state.links.length),
   };
+  if (s) carryReport(s.report, s.hostIds, s.linkIds, fresh.report, fresh.hostIds, fresh.linkIds);
   scratchByState.set(state, fresh);
   return fresh;
 }

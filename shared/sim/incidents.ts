@@ -1,7 +1,9 @@
-// Incidents: what broke, when, why and what would have prevented it. Monitoring decides when the
+// Incidents: what broke and when, as a kind and parameters (content/words.ts says why and what
+// would have prevented it). Monitoring decides when the
 // player hears of it: at once on a monitored host, only when users complain otherwise.
 import { COMPLAINT_DELAY } from "../content/catalog.js";
-import type { GameState, Host, Incident, IncidentKind } from "../model/types.js";
+import type { GameState, Host, Incident, IncidentKind, IncidentParams } from "../model/types.js";
+import { idsLeft, takeId } from "./ids.js";
 import { findService } from "./services.js";
 
 /** Kept in the state; older resolved incidents are dropped past this. */
@@ -17,26 +19,25 @@ export interface IncidentSpec {
   kind: IncidentKind;
   host?: Host;
   severity: Incident["severity"];
-  title: string;
-  cause: string;
-  prevention: string;
+  /** What the words need besides the host's name, which is filled in from `host`. */
+  params?: IncidentParams;
   /** Seen at once whatever the monitoring (the player's own actions, public news). */
   obvious?: boolean;
 }
 
-export function openIncident(state: GameState, spec: IncidentSpec): Incident {
+/** Records an incident; returns null (records nothing) once the id counter is used up. */
+export function openIncident(state: GameState, spec: IncidentSpec): Incident | null {
+  if (!idsLeft(state)) return null;
   const seen = spec.obvious || isMonitored(spec.host);
   const incident: Incident = {
-    id: state.nextId++,
+    id: takeId(state),
     kind: spec.kind,
     tick: state.tick,
     detectedAt: seen ? state.tick : state.tick + COMPLAINT_DELAY,
     resolvedAt: -1,
     hostId: spec.host ? spec.host.id : 0,
     severity: spec.severity,
-    title: spec.title,
-    cause: spec.cause,
-    prevention: spec.prevention,
+    params: spec.host ? { host: spec.host.name, ...spec.params } : { ...spec.params },
   };
   state.incidents.push(incident);
   if (state.incidents.length > MAX_INCIDENTS) {

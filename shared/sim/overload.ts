@@ -17,9 +17,6 @@ export function watchOverload(state: GameState): void {
       if (h.saturatedTicks === OVERLOAD_AFTER) {
         openIncident(state, {
           kind: "overload", host: h, severity: "warning",
-          title: `${h.name} is at capacity: latency climbs and requests are dropped`,
-          cause: `More work arrives than ${h.name}'s CPU can do; the queue grows until it overflows.`,
-          prevention: "Room to grow: more servers behind a load balancer, a bigger machine, or one role per server so each tier scales alone.",
         });
       }
     } else if (h.saturatedTicks > 0) {

@@ -3,7 +3,7 @@ import { SERVICE_ORDER, SERVICES } from "../content/catalog.js";
 import type { AnyService, DbRole, FirewallService, Host, ServiceKind } from "../model/types.js";
 
 export function newService(kind: ServiceKind, readyAt: number, opts: { dbRole?: DbRole; codeVersion?: number; openPorts?: number[] } = {}): AnyService {
-  const base = { status: readyAt > 0 ? ("starting" as const) : ("up" as const), readyAt, note: readyAt > 0 ? "installing" : "" };
+  const base = { status: readyAt > 0 ? ("starting" as const) : ("up" as const), readyAt, note: readyAt > 0 ? { code: "installing" as const } : null };
   switch (kind) {
     case "web": return { kind, ...base };
     case "app": return { kind, ...base, codeVersion: opts.codeVersion ?? 1 };

@@ -12,8 +12,8 @@ export function runTimers(state: GameState): void {
   for (const h of state.hosts) {
     if (h.status === "starting" && h.readyAt <= t) {
       h.status = "up";
-      h.note = "";
-      for (const s of h.services) if (s.status !== "starting") { s.status = "up"; s.note = ""; }
+      h.note = null;
+      for (const s of h.services) if (s.status !== "starting") { s.status = "up"; s.note = null; }
       primaryBack(state, h);
       resolveIncidents(state, ["host-failure", "breach"], h.id);
     }
@@ -21,7 +21,7 @@ export function runTimers(state: GameState): void {
     for (const s of h.services) {
       if (s.status === "starting" && s.readyAt <= t) {
         s.status = "up";
-        s.note = "";
+        s.note = null;
         resolveIncidents(state, s.kind === "db" ? ["primary-crash", "process-crash"] : ["process-crash"], h.id);
         if (s.kind === "db") primaryBack(state, h);
       }
@@ -45,17 +45,11 @@ function certificateClock(state: GameState, h: GameState["hosts"][number]): void
   if (h.cert!.expiresAt - CERT_WARNING_TICKS === t && findService(h, "monitor")?.status === "up") {
     openIncident(state, {
       kind: "cert-expiring", host: h, severity: "warning",
-      title: `The certificate on ${h.name} expires in 2 minutes`,
-      cause: "Certificates are valid for a limited time.",
-      prevention: "Renew it now; monitoring is what told you.",
     });
   }
   if (h.cert!.expiresAt === t) {
     openIncident(state, {
       kind: "cert-expired", host: h, severity: "critical",
-      title: `The certificate on ${h.name} expired: browsers block foobar.com`,
-      cause: "Nobody renewed the certificate in time.",
-      prevention: "Monitoring warns before expiry; renew ahead of time.",
     });
   }
 }
@@ -63,7 +57,7 @@ function certificateClock(state: GameState, h: GameState["hosts"][number]): void
 function rollDeploys(state: GameState): void {
   for (const e of state.effects) {
     if (e.kind !== "deploy") continue;
-    const busy = state.hosts.some((h) => findService(h, "app")?.note.startsWith("deploying"));
+    const busy = state.hosts.some((h) => findService(h, "app")?.note?.code === "deploying");
     if (!busy && e.queue.length > 0) {
       restartForDeploy(state, e.queue.shift()!, e.size);
       e.until = state.tick + COSTS.deployTicks;
@@ -118,10 +112,7 @@ function vipFailover(state: GameState): void {
       p.failoverAt = -1;
       const host = state.hosts[topo.indexById.get(standby)!];
       openIncident(state, {
-        kind: "failover", host, severity: "info", obvious: true,
-        title: `${host.name} took over the virtual IP ${p.vip}`,
-        cause: "The active load balancer stopped answering; keepalived moved the address to the standby.",
-        prevention: "This is the pair doing its job.",
+        kind: "failover", host, severity: "info", obvious: true, params: { vip: p.vip ?? "" },
       });
     }
   }
@@ -137,10 +128,7 @@ function databases(state: GameState): void {
       db.diskPermille++;
       if (db.diskPermille === 1000) {
         openIncident(state, {
-          kind: "disk-full", host: h, severity: "critical",
-          title: `Disk full on ${h.name}: MySQL refuses writes`,
-          cause: "Binary logs filled the disk.",
-          prevention: "Monitoring warns at 90 %; purge logs before it fills.",
+          kind: "disk-full", host: h, severity: "critical", params: { full: true },
         });
       }
     }

@@ -21,7 +21,7 @@ function chapterOneUnattended(seed: number): Game {
 
 const incident = (id: number, over: Partial<Incident>): Incident => ({
   id, kind: "overload", tick: id * 100, detectedAt: id * 100, resolvedAt: id * 100 + 50, hostId: 7, severity: "warning",
-  title: "web-01 is at capacity", cause: "c", prevention: "p", ...over,
+  params: { host: "web-01" }, ...over,
 });
 
 describe("chapter lessons", () => {
@@ -78,7 +78,7 @@ describe("debrief focus", () => {
 
 describe("incident groups", () => {
   it("folds repeats of one incident into one line, keeping each occurrence", () => {
-    const list = [incident(1, {}), incident(2, { kind: "deploy", hostId: 0, title: "deploy" }), incident(3, {}), incident(4, { resolvedAt: -1 })];
+    const list = [incident(1, {}), incident(2, { kind: "deploy", hostId: 0, params: { version: 2, strategy: "rolling" } }), incident(3, {}), incident(4, { resolvedAt: -1 })];
     const groups = groupIncidents(list);
     expect(groups).toHaveLength(2);
     expect(groups[0].lead.id).toBe(1);
@@ -90,9 +90,9 @@ describe("incident groups", () => {
   it("shows a repeated overload once in the timeline with its count", () => {
     const game = chapterOneUnattended(4);
     const host = game.state.hosts[0].id;
-    for (let k = 0; k < 3; k++) game.state.incidents.push(incident(900 + k, { hostId: host, title: "server-01 is at capacity" }));
+    for (let k = 0; k < 3; k++) game.state.incidents.push(incident(900 + k, { hostId: host, params: { host: "server-01" } }));
     const d = buildDebrief(game);
-    const overload = d.timeline.filter((t) => t.title === "server-01 is at capacity");
+    const overload = d.timeline.filter((t) => t.title.startsWith("server-01 is at capacity"));
     expect(overload).toHaveLength(1);
     expect(overload[0].times).toBe(3);
     expect(overload[0].when).toMatch(/^3 times: /);

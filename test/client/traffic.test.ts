@@ -34,7 +34,7 @@ describe("traffic lanes", () => {
     expect(before[0].failedShare).toBe(0); // looks like ordinary traffic
     expect(laneRate(before[0])).toBeGreaterThan(0);
     expect(failuresHidden(game.state, host)).toBe(true);
-    game.state.incidents.push({ id: 999, kind: "host-failure", tick: game.state.tick, detectedAt: game.state.tick, resolvedAt: -1, hostId: host.id, severity: "critical", title: "t", cause: "c", prevention: "p" });
+    game.state.incidents.push({ id: 999, kind: "host-failure", tick: game.state.tick, detectedAt: game.state.tick, resolvedAt: -1, hostId: host.id, severity: "critical", params: {} });
     const after = computeLanes(game.state, game.report());
     expect(after[0].failedShare).toBe(1);
     expect(failuresHidden(game.state, host)).toBe(false);
@@ -45,7 +45,7 @@ describe("traffic lanes", () => {
     const host = game.state.hosts[0];
     host.saturatedTicks = 10;
     expect(failuresHidden(game.state, host)).toBe(true);
-    game.state.incidents.push({ id: 998, kind: "overload", tick: game.state.tick, detectedAt: game.state.tick + 300, resolvedAt: -1, hostId: host.id, severity: "warning", title: "t", cause: "c", prevention: "p" });
+    game.state.incidents.push({ id: 998, kind: "overload", tick: game.state.tick, detectedAt: game.state.tick + 300, resolvedAt: -1, hostId: host.id, severity: "warning", params: {} });
     expect(failuresHidden(game.state, host)).toBe(true); // opened, but nobody has complained yet
     game.state.incidents[game.state.incidents.length - 1].detectedAt = game.state.tick;
     expect(failuresHidden(game.state, host)).toBe(false);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Game } from "../../shared/index.js";
+import { Game, incidentText } from "../../shared/index.js";
 import { layoutBoard, HOST_W } from "../../client/logic/boardLayout.js";
 import { buildDebrief } from "../../client/logic/debrief.js";
 import { MetricHistory } from "../../client/logic/metricHistory.js";
@@ -38,7 +38,7 @@ describe("session", () => {
   it("applies commands, records them for the replay and announces incidents once", () => {
     const session = GameSession.start("simple-stack", 9);
     const alerts: string[] = [];
-    session.on("alert", (i) => alerts.push(i.title));
+    session.on("alert", (i) => alerts.push(incidentText(i).title));
     expect(session.apply({ type: "buyHost", tier: "large", public: true }).ok).toBe(false);
     expect(session.apply({ type: "buyHost", tier: "medium", public: true }).ok).toBe(true);
     expect(session.recorder.commands).toHaveLength(1);

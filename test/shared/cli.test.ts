@@ -93,7 +93,7 @@ describe("npm run sim", { timeout: 60_000 }, () => {
     expect(honest.code).toBe(0);
     expect(JSON.parse(honest.stdout.trim())).toMatchObject({ valid: true, hash: game.hash(), score: claimed.result.score });
     expect(edited.code).toBe(1);
-    expect(edited.stderr).toMatch(/invalid replay: the replay claims a score of \d+; re-simulated it is \d+/);
+    expect(edited.stderr).toMatch(/invalid replay: the replay claims a score of \d+ but re-simulates to \d+/);
     expect(nulls.code).toBe(1);
     expect(nulls.stderr).toMatch(/invalid replay: 17 command\(s\) rejected, the first at tick 0/);
     expect(JSON.parse(nulls.stdout.trim())).toMatchObject({ valid: false, invalidReason: expect.stringMatching(/^17 command/) });

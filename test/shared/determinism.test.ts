@@ -1,16 +1,9 @@
-// Golden runs: the scripted player on every scenario, seed 42, pinned by state hash. A change that
-// alters any of these is a change in behaviour: update the hash in the same commit and say why.
+// Golden runs: the scripted player on every scenario, seed 42, pinned by state hash (values in
+// test/fixtures/goldens.ts, tied to SIM_VERSION by test/shared/sim-version.test.ts).
 import { describe, expect, it } from "vitest";
 import { Game, runReplay, score, SCENARIO_IDS } from "../../shared/index.js";
+import { GOLDEN } from "../fixtures/goldens.js";
 import { play } from "../fixtures/plays.js";
-
-const GOLDEN: Record<string, { ticks: number; hash: string; score: number }> = {
-  "simple-stack": { ticks: 6000, hash: "93cca341", score: 14399 },
-  distributed: { ticks: 9000, hash: "048754ac", score: 36786 },
-  secured: { ticks: 7200, hash: "1aa6e99b", score: 41304 },
-  "scale-up": { ticks: 9000, hash: "74544462", score: 214702 },
-  endless: { ticks: 6000, hash: "b5942383", score: 16385 },
-};
 
 describe("golden runs", () => {
   for (const id of SCENARIO_IDS) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Game, HOST_TIERS, SERVICES, upkeepPerSecond } from "../../shared/index.js";
+import { endText, Game, HOST_TIERS, incidentText, SERVICES, upkeepPerSecond } from "../../shared/index.js";
 import { buy, must, newGame, run, setDemand, webFarm } from "./helpers.js";
 
 describe("economy", () => {
@@ -50,7 +50,8 @@ describe("economy", () => {
     game.state.money = 50;
     run(game, 30);
     expect(game.state.ended?.outcome).toBe("lost");
-    expect(game.state.ended?.reason).toMatch(/Bankrupt/);
+    expect(game.state.ended?.why).toBe("bankrupt");
+    expect(endText(game.state.ended!, game.scenario)).toMatch(/Bankrupt/);
     expect(game.apply({ type: "buyHost", tier: "small", public: true })).toEqual({ ok: false, reason: "the game is over" });
   });
 
@@ -58,7 +59,8 @@ describe("economy", () => {
     const game = Game.create("simple-stack", 1);
     game.run(6000);
     expect(game.state.ended?.outcome).toBe("lost");
-    expect(game.state.ended?.reason).toMatch(/never went live/);
+    expect(game.state.ended?.why).toBe("never-launched");
+    expect(endText(game.state.ended!, game.scenario)).toMatch(/never went live/);
   });
 });
 
@@ -107,7 +109,7 @@ describe("overload", () => {
     setDemand(game, 400);
     run(game, 200);
     const incident = game.state.incidents.find((i) => i.kind === "overload")!;
-    expect(incident.title).toMatch(/web-01 is at capacity/);
+    expect(incidentText(incident).title).toMatch(/web-01 is at capacity/);
     expect(incident.resolvedAt).toBe(-1);
     setDemand(game, 20);
     run(game, 300);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { incidentText } from "../../shared/index.js";
 import { fire } from "../../shared/sim/events.js";
 import { buy, hostOf, must, newGame, run, setDemand, webFarm } from "./helpers.js";
 
@@ -11,8 +12,9 @@ describe("scripted events", () => {
     const id = hostOf(game, "web-01").id;
     expect(game.state.knownOpenPorts).toEqual([`${id}:22`, `${id}:3306`, `${id}:8080`]);
     const incident = game.state.incidents.find((i) => i.kind === "port-scan")!;
-    expect(incident.title).toMatch(/web-01:22/);
-    expect(incident.title).not.toMatch(/db-02/);
+    expect(incident.params.ports).toContain("web-01:22");
+    expect(incident.params.ports!.some((p) => p.startsWith("db-02"))).toBe(false);
+    expect(incidentText(incident).title).toMatch(/web-01:22/);
   });
 
   it("a process crash stops the application until it is restarted", () => {

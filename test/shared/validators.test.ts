@@ -8,7 +8,7 @@ const long = "x".repeat(10_000);
 const BAD: [string, unknown, RegExp][] = [
   ["not an object", "buyHost", /malformed/],
   ["null", null, /malformed/],
-  ["an array", [{ type: "undo" }], /malformed/],
+  ["an array", [{ type: "undo" }], /malformed command: must be a plain object/],
   ["no type", { tier: "small" }, /malformed/],
   ["unknown type", { type: "rm -rf" }, /malformed/],
   ["a long type", { type: long }, /malformed/],
@@ -43,7 +43,14 @@ const BAD: [string, unknown, RegExp][] = [
   ["rolling deploy on one server", { type: "deploy", strategy: "rolling" }, /at least two application servers/],
   ["repair a healthy server", { type: "repairHost", host: 1 }, /not broken/],
   ["certificate too early", { type: "buyCert", host: 1 }, /certificates unlock in chapter 3/],
-  ["extra fields are ignored but a missing one is not", { type: "connect", from: 1 }, /malformed command: to:/],
+  ["a missing field", { type: "connect", from: 1 }, /malformed command: to:/],
+  ["an extra field (refused, not dropped)", { type: "connect", from: 1, to: 2, sudo: true }, /malformed command: .*"sudo"/],
+  ["an extra field on a command without fields", { type: "undo", all: true }, /malformed command: .*"all"/],
+  ["fields inherited from a prototype (its JSON is {})", Object.create({ type: "setReplication", mode: "async" }), /must be a plain object/],
+  ["a class instance", new (class Cmd { type = "undo"; })(), /must be a plain object/],
+  ["a getter instead of a value", Object.defineProperty({ type: "setReplication" }, "mode", { get: () => "async", enumerable: true }), /mode: must be a plain value, not a getter/],
+  ["an array that is not a plain array", { type: "setFirewall", host: 1, openPorts: Object.setPrototypeOf([80], Object.create(Array.prototype)) }, /openPorts: must be a plain array/],
+  ["symbol keys", { type: "undo", [Symbol("x")]: 1 }, /symbol keys/],
 ];
 
 describe("command validation", () => {

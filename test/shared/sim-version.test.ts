@@ -1,0 +1,30 @@
+// SIM_VERSION is tied to the golden runs: when a golden hash or score changes, the simulation (or
+// its hash) changed, and replays and co-op clients of the old version must be refused by version.
+// This test fails until SIM_VERSION is bumped and the new goldens are recorded under it.
+import { describe, expect, it } from "vitest";
+import { SIM_VERSION } from "../../shared/index.js";
+import { GOLDEN } from "../fixtures/goldens.js";
+
+/** The golden runs as each simulation version played them (scenario, hash, score). */
+const GOLDENS_BY_VERSION: Record<number, string> = {
+  1: "distributed 048754ac 36786 | endless b5942383 16385 | scale-up 74544462 214702 | secured 1aa6e99b 41304 | simple-stack 93cca341 14399",
+  // Version 2: the hash tells every value apart; incidents, notes and endings are codes; undo per player.
+  2: "distributed 246db23b 36786 | endless 6052a73b 16385 | scale-up 9a603baf 214702 | secured 88029815 41304 | simple-stack 13d43881 14399",
+};
+
+function fingerprint(goldens: typeof GOLDEN): string {
+  return Object.keys(goldens).sort().map((id) => `${id} ${goldens[id].hash} ${goldens[id].score}`).join(" | ");
+}
+
+describe("SIM_VERSION and the goldens", () => {
+  it("the goldens are the ones recorded for this SIM_VERSION (changed goldens need a new version)", () => {
+    expect(GOLDENS_BY_VERSION[SIM_VERSION], `no goldens recorded for SIM_VERSION ${SIM_VERSION}`).toBeDefined();
+    expect(fingerprint(GOLDEN), "the golden runs changed: bump SIM_VERSION and record the new goldens under it").toBe(GOLDENS_BY_VERSION[SIM_VERSION]);
+  });
+
+  it("SIM_VERSION is the newest recorded version, and every version's goldens differ", () => {
+    expect(SIM_VERSION).toBe(Math.max(...Object.keys(GOLDENS_BY_VERSION).map(Number)));
+    const recorded = Object.values(GOLDENS_BY_VERSION);
+    expect(new Set(recorded).size).toBe(recorded.length);
+  });
+});
