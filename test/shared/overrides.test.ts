@@ -16,8 +16,7 @@ describe("challenge overrides", () => {
     const host = game.state.hosts[0].id;
     for (let i = 0; i < 60; i++) game.step();
     expect(game.apply({ type: "install", host, service: "web" }).ok).toBe(true);
-    const db = game.apply({ type: "install", host, service: "db" });
-    expect(db.ok).toBe(false);
+    expect(game.apply({ type: "install", host, service: "db" })).toMatchObject({ ok: false, reason: expect.stringMatching(/not allowed in this challenge/) });
 
     game.run(2000);
     expect(game.state.ended?.tick).toBe(1199);
