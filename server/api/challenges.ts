@@ -37,9 +37,10 @@ export function challengeRoutes(db: Db): Router {
     res.status(201).json({
       code,
       teacherToken,
-      joinUrl: `${origin}/join/${code}`,
+      // One path segment each, so the client's relative asset URLs still resolve from these pages.
+      joinUrl: `${origin}/join?code=${code}`,
       // The token rides in the fragment, which browsers never send to a server or in a Referer.
-      teacherUrl: `${origin}/teacher/${code}#token=${teacherToken}`,
+      teacherUrl: `${origin}/teacher?code=${code}#token=${teacherToken}`,
     });
   });
 

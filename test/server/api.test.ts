@@ -46,8 +46,8 @@ describe("POST /api/challenges", () => {
     const c = await create({ scenario: "secured", durationMinutes: 30, seed: 9, mode: "teams", teamSize: 3, budget: 700_000, allowedComponents: ["web", "app", "db", "firewall"], showStandings: false });
     expect(c.code).toMatch(/^[A-HJ-NP-Z]{6}$/);
     expect(Buffer.from(c.teacherToken, "base64url")).toHaveLength(16);
-    expect(c.joinUrl).toBe(`${server.url}/join/${c.code}`);
-    expect(c.teacherUrl).toBe(`${server.url}/teacher/${c.code}#token=${c.teacherToken}`);
+    expect(c.joinUrl).toBe(`${server.url}/join?code=${c.code}`);
+    expect(c.teacherUrl).toBe(`${server.url}/teacher?code=${c.code}#token=${c.teacherToken}`);
     const codes = await Promise.all(Array.from({ length: 5 }, () => create().then((x) => x.code)));
     expect(new Set([...codes, c.code]).size).toBe(6);
   });
