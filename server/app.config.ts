@@ -15,6 +15,7 @@ import { corsPolicyFromEnv } from "./http/corsPolicy.js";
 import { notFound, plainErrors, type ErrorLog } from "./http/plainErrors.js";
 import { installRequestGate, removeToolsCors } from "./http/requestGate.js";
 import { CoopRoom } from "./rooms/CoopRoom.js";
+import { registerApi } from "./api/index.js";
 
 /** The project folder: this file runs from server/ (tsx, tests) or from build/server/ (npm start). */
 function projectRoot(): string {
@@ -48,6 +49,8 @@ export default config({
   initializeExpress(app) {
     removeToolsCors(app);
     app.disable("x-powered-by");
+    // Classroom HTTP API (/api: challenges, results, replay verification), before the client's catch-all.
+    registerApi(app);
 
     app.get("/health", (_req, res) => {
       res.json({ ok: true, simVersion: SIM_VERSION, client: existsSync(join(DIST_DIR, "index.html")) });
