@@ -16,6 +16,7 @@ import { notFound, plainErrors, type ErrorLog } from "./http/plainErrors.js";
 import { installRequestGate, removeToolsCors } from "./http/requestGate.js";
 import { CoopRoom } from "./rooms/CoopRoom.js";
 import { registerApi } from "./api/index.js";
+import { scaleOutOptions } from "./scaleOut.js";
 
 /** The project folder: this file runs from server/ (tsx, tests) or from build/server/ (npm start). */
 function projectRoot(): string {
@@ -31,6 +32,7 @@ const logError: ErrorLog = quiet ? () => {} : (line) => console.warn(line);
 
 export default config({
   displayLogs: !quiet,
+  options: scaleOutOptions(), // Redis presence and driver when NINES_REDIS_URL is set (server/scaleOut.ts)
 
   // The HTTP server exists here before Express or the matchmaker touch it: the place to put the
   // gate (body cap, CORS) in front of both.
