@@ -1,7 +1,8 @@
 // Headless runner: npm run sim -- --scenario <id> --seed <n> --ticks <n> [--replay <file>] [--json]
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { audit, endText, Game, nines, parseReplay, resultMismatch, runReplay, score, slaPermyriad, uptimePermyriad, SCENARIO_IDS, type Replay } from "../shared/index.js";
+import { audit, endText, Game, nines, score, slaPermyriad, uptimePermyriad, SCENARIO_IDS } from "../shared/index.js";
+import { checkReplay, MAX_REPLAY_FILE_BYTES, replayChecked, type CheckedReplay, type Verification } from "../server/verify/verifyReplay.js";
 import { dollarsText, progressBar } from "./cli-format.js";
 
 function fail(message: string): never {
@@ -38,32 +39,45 @@ if (args.help) {
   process.exit(0);
 }
 
-let replay: Replay | undefined;
+let replay: CheckedReplay | undefined;
 if (args.replay) {
-  let text: string;
-  try {
-    text = readFileSync(args.replay, "utf8");
-  } catch (e) {
-    fail(`cannot read the replay ${args.replay}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    fail(`the replay ${args.replay} is not valid JSON`);
-  }
-  const parsed = parseReplay(data);
-  if (!parsed.ok) fail(`${args.replay}: ${parsed.reason}`);
-  replay = parsed.replay;
-  if (args.scenario && args.scenario !== replay.scenario) fail(`--scenario ${args.scenario} does not match the replay's scenario ${replay.scenario}`);
+  const data = readReplayFile(args.replay);
+  const checked = checkReplay(data);
+  if (!checked.ok) fail(`${args.replay}: ${checked.reason}`);
+  replay = checked.checked;
+  if (args.scenario && args.scenario !== replay.replay.scenario) fail(`--scenario ${args.scenario} does not match the replay's scenario ${replay.replay.scenario}`);
 }
 
-const scenario = replay?.scenario ?? args.scenario;
+/** The replay file as JSON: only a regular file under the size cap is read (not /dev/zero, a folder or a pipe). */
+function readReplayFile(path: string): unknown {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch (e) {
+    fail(`cannot read the replay ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  if (!stat.isFile()) fail(`the replay ${path} is not a regular file`);
+  if (stat.size > MAX_REPLAY_FILE_BYTES) fail(`the replay ${path} is ${stat.size} bytes; a replay file may be at most ${MAX_REPLAY_FILE_BYTES} bytes`);
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (e) {
+    fail(`cannot read the replay ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    fail(`the replay ${path} is not valid JSON`);
+  }
+}
+
+const scenario = replay?.replay.scenario ?? args.scenario;
 if (!scenario) fail(`--scenario is required (one of: ${SCENARIO_IDS.join(", ")})`);
 if (!SCENARIO_IDS.includes(scenario as (typeof SCENARIO_IDS)[number])) fail(`unknown scenario "${scenario}" (choose one of: ${SCENARIO_IDS.join(", ")})`);
-const seed = replay?.seed ?? wholeNumber("seed", args.seed, 1, 0xffffffff);
-if (replay && args.seed !== undefined && wholeNumber("seed", args.seed, 0, 0xffffffff) !== replay.seed) fail(`--seed ${args.seed} does not match the replay's seed ${replay.seed}`);
-const ticks = wholeNumber("ticks", args.ticks, replay?.ticks ?? 6000, 50_000_000);
+const seed = replay?.replay.seed ?? wholeNumber("seed", args.seed, 1, 0xffffffff);
+if (replay && args.seed !== undefined && wholeNumber("seed", args.seed, 0, 0xffffffff) !== replay.replay.seed) fail(`--seed ${args.seed} does not match the replay's seed ${replay.replay.seed}`);
+// A replay runs at most its scenario's length (overrides included); a plain run up to 5e7 ticks.
+const ticks = wholeNumber("ticks", args.ticks, replay?.replay.ticks ?? 6000, replay ? replay.limits.maxTicks : 50_000_000);
 
 const showProgress = !args.json && process.stderr.isTTY && ticks >= 20000;
 const progress = (done: number) => {
@@ -71,14 +85,13 @@ const progress = (done: number) => {
 };
 const started = process.hrtime.bigint();
 let game: Game;
-let rejected: { tick: number; reason: string }[] = [];
-/** For a replay run to its full length: null when it matches the result the file claims. */
-let mismatch: string | null = null;
+let verification: Verification | undefined;
+let rejected = 0;
 if (replay) {
-  const run = runReplay({ ...replay, seed }, ticks, progress);
+  const run = replayChecked(replay, { ticks, onProgress: progress });
   game = run.game;
+  verification = run.verification;
   rejected = run.rejected;
-  if (ticks === replay.ticks) mismatch = resultMismatch(replay, game);
 } else {
   game = Game.create(scenario, seed);
   game.run(ticks, progress);
@@ -106,9 +119,9 @@ const result = {
   breaches: s.totals.breaches,
   lostWrites: s.totals.lostWrites,
   ended: s.ended ? { ...s.ended, reason: endText(s.ended, game.scenario, audit(s)) } : null,
-  rejectedCommands: rejected.length,
-  /** Whether the run matches the result a format-2 replay claims (null: nothing to compare). */
-  claimedResult: replay?.result && ticks === replay.ticks ? { ...replay.result, matches: mismatch === null } : null,
+  rejectedCommands: rejected,
+  /** A replay's verdict: valid, or why not (a rejected command, a result other than the one it claims). */
+  ...(verification ? { valid: verification.valid, ...(verification.valid ? {} : { invalidReason: verification.reason }) } : {}),
 };
 
 if (args.json) {
@@ -126,7 +139,11 @@ if (args.json) {
     `  score          ${result.score}`,
     s.ended ? `  ended          tick ${s.ended.tick}: ${s.ended.outcome} — ${endText(s.ended, game.scenario, audit(s))}` : `  still running`,
   ];
-  if (result.claimedResult) lines.push(mismatch ? `  ✖ does not match the replay's claimed result: ${mismatch}` : "  ✔ matches the replay's claimed result");
-  if (rejected.length) lines.push(`  ${rejected.length} replay command(s) rejected, first at tick ${rejected[0].tick}: ${rejected[0].reason}`);
+  if (verification) lines.push(verification.valid ? `  replay         valid${replay?.replay.result ? " (matches the result it claims)" : ""}` : `  replay         INVALID: ${verification.reason}`);
   process.stdout.write(lines.join("\n") + "\n");
+}
+// A replay that is not the run it claims to be (a rejected command, another result) fails the command.
+if (verification && !verification.valid) {
+  process.stderr.write(`sim: invalid replay: ${verification.reason}\n`);
+  process.exit(1);
 }

@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { SIM_VERSION } from "../shared/index.js";
 import { MAX_MESSAGE_BYTES, ROOM_NAME } from "../shared/protocol.js";
 import { CoopRoom } from "./rooms/CoopRoom.js";
+import { registerApi } from "./api/index.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** Where `vite build` writes the client. Overridable so tests can point at a fixture build. */
@@ -28,6 +29,9 @@ export default config({
   },
 
   initializeExpress(app) {
+    // Classroom HTTP API (/api: challenges, results, replay verification), before the client's catch-all.
+    registerApi(app);
+
     app.get("/health", (_req, res) => {
       res.json({ ok: true, simVersion: SIM_VERSION, client: existsSync(join(DIST_DIR, "index.html")) });
     });

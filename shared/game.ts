@@ -2,6 +2,7 @@
 // accepted. The same class runs in the browser (solo), on the server (co-op, classroom) and in the
 // replay verifier.
 import { applyAndParse, checkCommand, type Command, type Verdict } from "./commands/index.js";
+import { applyOverrides, isEmptyOverrides, parseOverrides, type OverridesInput, type ScenarioOverrides } from "./content/overrides.js";
 import type { Scenario } from "./content/scenario.js";
 import { findScenario, SCENARIO_IDS } from "./content/scenarios/index.js";
 import type { Actor } from "./lockstep/roles.js";
@@ -32,18 +33,19 @@ export class Game {
    * loaded game's replay still starts at the beginning). Not part of the hashed state.
    */
   readonly log: LoggedCommand[];
-  /** Scenario changes a challenge made; opaque here, written into replays untouched. */
-  overrides?: unknown;
 
   private constructor(readonly scenario: Scenario, public state: GameState, log: LoggedCommand[] = []) {
     this.log = log;
   }
 
-  static create(scenarioId: string, seed: number): Game {
-    const scenario = findScenario(scenarioId);
-    if (!scenario) throw new Error(`unknown scenario "${scenarioId}" (choose one of: ${SCENARIO_IDS.join(", ")})`);
+  /** A game on a catalogue scenario, optionally changed by a challenge's overrides (see content/overrides.ts). */
+  static create(scenarioId: string, seed: number, overrides?: OverridesInput | ScenarioOverrides): Game {
+    const base = findScenario(scenarioId);
+    if (!base) throw new Error(`unknown scenario "${scenarioId}" (choose one of: ${SCENARIO_IDS.join(", ")})`);
     if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new Error("the seed must be a whole number from 0 to 4294967295");
-    const state = createState(scenario, seed);
+    const kept = keptOverrides(overrides);
+    const scenario = applyOverrides(base, kept);
+    const state = createState(scenario, seed, kept);
     if (state.launchedAt === 0) scheduleScenario(state, scenario);
     return new Game(scenario, state);
   }
@@ -58,7 +60,13 @@ export class Game {
   static restore(snapshot: string): Game {
     const restored = fromSnapshot(snapshot);
     if (!restored.ok) throw new Error(restored.reason);
-    return new Game(findScenario(restored.state.scenario)!, restored.state, restored.log);
+    const kept = keptOverrides(restored.state.overrides);
+    return new Game(applyOverrides(findScenario(restored.state.scenario)!, kept), restored.state, restored.log);
+  }
+
+  /** A challenge's changes to the scenario, kept in the state (so snapshots carry them); undefined for a plain game. */
+  get overrides(): ScenarioOverrides | undefined {
+    return this.state.overrides;
   }
 
   get tick(): number {
@@ -115,4 +123,12 @@ export class Game {
     if (this.overrides !== undefined) replay.overrides = this.overrides;
     return replay;
   }
+}
+
+/** Checked, canonical overrides, or undefined when there are none (a plain game). Throws with the reason. */
+function keptOverrides(input: OverridesInput | ScenarioOverrides | undefined): ScenarioOverrides | undefined {
+  if (input === undefined) return undefined;
+  const parsed = parseOverrides(input);
+  if (!parsed.ok) throw new Error(parsed.reason);
+  return isEmptyOverrides(parsed.overrides) ? undefined : parsed.overrides;
 }

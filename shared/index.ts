@@ -5,6 +5,7 @@ export { applyCommand, checkCommand } from "./commands/index.js";
 export * from "./content/catalog.js";
 export * from "./content/scenario.js";
 export * from "./content/scenarios/index.js";
+export * from "./content/overrides.js";
 export * from "./content/reasons.js";
 export * from "./sim/report.js";
 export { lastReport, effectiveCapacity, BUCKET_WEIGHTS, resolveName } from "./sim/flow.js";

@@ -5,6 +5,7 @@
 // Format 1 (before co-op) had no actors and no result: its commands load as the solo player's.
 import { z } from "zod";
 import type { Command } from "./commands/schema.js";
+import { parseOverrides, type ScenarioOverrides } from "./content/overrides.js";
 import { SCENARIO_IDS } from "./content/scenarios/index.js";
 import { Game } from "./game.js";
 import { applyCommands, applyTurn, SOLO_ACTOR, type ActorId, type CommandOutcome, type TurnCommand } from "./lockstep/turn.js";
@@ -33,8 +34,8 @@ export interface Replay {
   seed: number;
   /** Ticks the run lasted. */
   ticks: number;
-  /** Scenario changes a challenge made (opaque here: passed through untouched). */
-  overrides?: unknown;
+  /** A challenge's changes to the scenario; the run is replayed on the same derived scenario. */
+  overrides?: ScenarioOverrides;
   commands: ReplayCommand[];
   result?: ReplayResult;
 }
@@ -85,6 +86,11 @@ export function parseReplay(input: unknown): ParsedReplay {
   for (let i = 1; i < r.commands.length; i++) {
     if (r.commands[i].tick < r.commands[i - 1].tick) return { ok: false, reason: `replay commands are out of order at entry ${i}` };
   }
+  if (r.overrides !== undefined) {
+    const overrides = parseOverrides(r.overrides);
+    if (!overrides.ok) return { ok: false, reason: `the replay's ${overrides.reason}` };
+    r.overrides = overrides.overrides;
+  }
   if (r.result && r.result.tick !== r.ticks) return { ok: false, reason: `the replay's result is for tick ${r.result.tick} but it lasts ${r.ticks} ticks` };
   return { ok: true, replay: r };
 }
@@ -100,8 +106,7 @@ export interface ReplayRun {
  * after the last step, while paused) are applied too when the run goes the replay's full length.
  */
 export function runReplay(replay: Replay, ticks = replay.ticks, onProgress?: (done: number) => void): ReplayRun {
-  const game = Game.create(replay.scenario, replay.seed);
-  if (replay.overrides !== undefined) game.overrides = replay.overrides;
+  const game = Game.create(replay.scenario, replay.seed, replay.overrides);
   const rejected: ReplayRun["rejected"] = [];
   let next = 0;
   const turnCommands = (): TurnCommand[] => {

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { parseCommand } from "./commands/schema.js";
 import { CLIENT_BUCKETS } from "./content/catalog.js";
+import { OverridesInputSchema } from "./content/overrides.js";
 import { SCENARIO_IDS } from "./content/scenarios/index.js";
 import type { GameState } from "./model/types.js";
 import { MAX_ENTITY_ID } from "./sim/ids.js";
@@ -105,6 +106,7 @@ export const GameStateSchema = z.strictObject({
     tick, outcome: z.enum(["won", "lost", "complete"]), why: z.enum(["bankrupt", "reputation", "never-launched", "sla", "audit", "goal"]),
     slaPermyriad: z.int().min(0).max(10_000).optional(), failing: z.array(z.string().max(40)).max(32).optional(),
   }).nullable(),
+  overrides: OverridesInputSchema.optional(),
 });
 
 /** Why this state cannot be a game's state, or null when it can. */

@@ -101,7 +101,8 @@ export const install: Handler<"install"> = {
     if (typeof host === "string") return reject(host);
     const spec = SERVICES[cmd.service];
     return firstFailure(
-      () => (scenario.allowed.services.includes(cmd.service) ? OK : reject(`${spec.label} (${spec.product}) unlocks in a later chapter`)),
+      () => (scenario.allowed.services.includes(cmd.service) ? OK
+        : reject(state.overrides?.allowedComponents ? `${spec.label} (${spec.product}) is not allowed in this challenge` : `${spec.label} (${spec.product}) unlocks in a later chapter`)),
       () => (host.status === "down" ? reject(`${host.name} is down: repair it first`) : OK),
       () => (findService(host, cmd.service) ? reject(`${spec.product} is already installed on ${host.name}`) : OK),
       () => afford(state, spec.price, `${spec.product}`),

@@ -269,8 +269,11 @@ export interface GameState {
   /** This second's legitimate demand and served, for reputation (counts, reset every second). */
   second: { demand: number; served: number };
   ended: Ending | null;
+  /** A challenge's changes to the scenario (money, length, components); absent for a plain game. */
+  overrides?: ScenarioOverrides;
 }
 
 // Commands are defined with their schemas in commands/schema.ts; re-exported here for the model.
 import type { Command } from "../commands/schema.js";
+import type { ScenarioOverrides } from "../content/overrides.js";
 export type { Command };

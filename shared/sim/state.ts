@@ -7,8 +7,10 @@ import { SIM_VERSION } from "../version.js";
 import { nextPrivateIp, nextPublicIp } from "./addresses.js";
 import { addService, newService } from "./services.js";
 import { COSTS } from "../content/catalog.js";
+import type { ScenarioOverrides } from "../content/overrides.js";
 
-export function createState(scenario: Scenario, seed: number): GameState {
+/** `scenario` is the one played (overrides already applied); `overrides` are kept so a restore can rebuild it. */
+export function createState(scenario: Scenario, seed: number, overrides?: ScenarioOverrides): GameState {
   const state: GameState = {
     simVersion: SIM_VERSION,
     scenario: scenario.id,
@@ -39,6 +41,8 @@ export function createState(scenario: Scenario, seed: number): GameState {
     second: { demand: 0, served: 0 },
     ended: null,
   };
+  // Only a game with overrides carries the key, so every plain game keeps its hash.
+  if (overrides) state.overrides = overrides;
   for (let b = 0; b < CLIENT_BUCKETS; b++) state.dns.cache.push({ ips: [], expiresAt: 0 });
   for (const spec of scenario.start.hosts) {
     const host: Host = {

@@ -16,10 +16,11 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(port: number, timeoutMs = 150_000): Promise<RunningServer> {
+/** `env` adds to the server's environment (e.g. NINES_DATA_DIR for a test's own database). */
+export async function startServer(port: number, timeoutMs = 150_000, env: Record<string, string> = {}): Promise<RunningServer> {
   const child = spawn(process.execPath, [join(ROOT, "scripts", "start.mjs")], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), NINES_QUIET: "1" },
+    env: { ...process.env, PORT: String(port), NINES_QUIET: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });

@@ -1,10 +1,11 @@
 // The headless runner as a user calls it.
 import { execFile } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { closeSync, ftruncateSync, mkdtempSync, openSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { score } from "../../shared/index.js";
 import { play } from "../fixtures/plays.js";
 
 const run = promisify(execFile);
@@ -54,5 +55,47 @@ describe("npm run sim", { timeout: 60_000 }, () => {
       expect(r.code, cases[i][0].join(" ")).not.toBe(0);
       expect(r.stderr).toMatch(cases[i][1]);
     });
+  });
+
+  it("--replay refuses what is not a regular file of a sensible size, with exit 2", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "nines-"));
+    const huge = join(dir, "huge.json");
+    const fd = openSync(huge, "w");
+    ftruncateSync(fd, 17 * 1024 * 1024); // sparse: nothing is written
+    closeSync(fd);
+    const endless = join(dir, "endless.json");
+    writeFileSync(endless, JSON.stringify({ format: 1, simVersion: 1, scenario: "simple-stack", seed: 1, ticks: 100_000_000, commands: [] }));
+    const cases: [string, RegExp][] = [
+      ["/dev/zero", /\/dev\/zero is not a regular file/],
+      [dir, /is not a regular file/],
+      [join(dir, "missing.json"), /cannot read the replay .*ENOENT/],
+      [huge, /is 17825792 bytes; a replay file may be at most 16777216 bytes/],
+      [endless, /the replay runs 100000000 ticks; simple-stack lasts at most 6000/],
+    ];
+    const results = await Promise.all(cases.map(([file]) => sim("--replay", file)));
+    results.forEach((r, i) => {
+      expect(r.code, cases[i][0]).toBe(2);
+      expect(r.stderr).toMatch(cases[i][1]);
+    });
+  });
+
+  it("--replay fails a replay that is not the run it claims, naming why", async () => {
+    const { game, replay } = play("simple-stack", 42, 400);
+    const dir = mkdtempSync(join(tmpdir(), "nines-"));
+    const claimed = { ...replay, result: { tick: game.tick, hash: game.hash(), score: score(game.state) } };
+    const files = {
+      honest: claimed,
+      edited: { ...claimed, result: { ...claimed.result, score: claimed.result.score + 500 } },
+      nulls: { ...replay, commands: Array.from({ length: 17 }, (_, tick) => ({ tick, cmd: null })) },
+    };
+    for (const [name, body] of Object.entries(files)) writeFileSync(join(dir, `${name}.json`), JSON.stringify(body));
+    const [honest, edited, nulls] = await Promise.all(Object.keys(files).map((name) => sim("--replay", join(dir, `${name}.json`), "--json")));
+    expect(honest.code).toBe(0);
+    expect(JSON.parse(honest.stdout.trim())).toMatchObject({ valid: true, hash: game.hash(), score: claimed.result.score });
+    expect(edited.code).toBe(1);
+    expect(edited.stderr).toMatch(/invalid replay: the replay claims a score of \d+ but re-simulates to \d+/);
+    expect(nulls.code).toBe(1);
+    expect(nulls.stderr).toMatch(/invalid replay: 17 command\(s\) rejected, the first at tick 0/);
+    expect(JSON.parse(nulls.stdout.trim())).toMatchObject({ valid: false, invalidReason: expect.stringMatching(/^17 command/) });
   });
 });

@@ -65,14 +65,14 @@ describe("replay format 2", () => {
     expect(resultMismatch({ ...replay, result: { ...replay.result!, hash: "00000000" } }, run.game)).toMatch(/claims state hash/);
   });
 
-  it("passes overrides through untouched", () => {
-    const game = Game.create("simple-stack", 8);
-    game.overrides = { challenge: "no-money", money: 0, nested: [1, { a: null }] };
+  it("carries a challenge's overrides and refuses malformed ones", () => {
+    const game = Game.create("simple-stack", 8, { budget: 0, durationMinutes: 3, allowedComponents: ["web", "app"] });
     const replay = JSON.parse(JSON.stringify(game.toReplay()));
     const parsed = parseReplay(replay);
     if (!parsed.ok) throw new Error(parsed.reason);
-    expect(parsed.replay.overrides).toEqual(game.overrides);
+    expect(parsed.replay.overrides).toEqual({ budget: 0, durationTicks: 1800, allowedComponents: ["web", "app"] });
     expect(runReplay(parsed.replay).game.overrides).toEqual(game.overrides);
+    expect(parseReplay({ ...replay, overrides: { money: 0 } })).toMatchObject({ ok: false, reason: expect.stringMatching(/overrides/) });
   });
 
   it("refuses unknown fields, bad players and a result for another tick", () => {
