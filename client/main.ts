@@ -25,6 +25,10 @@ function startGame(): void {
     get session() {
       return app.game?.session ?? null;
     },
+    /** Co-op: the room's code, players, and how the lockstep is doing (hashes agreed, re-syncs). */
+    get coop() {
+      return app.coop?.debug() ?? null;
+    },
   };
   app.start(parseBenchParams(location.search));
 }

@@ -11,6 +11,7 @@ import { HostCard } from "./HostCard.js";
 import { LinkLayer } from "./LinkLayer.js";
 import { COLOURS } from "./palette.js";
 import { onCanvas } from "./pointerGuard.js";
+import { PresenceLayer } from "./PresenceLayer.js";
 
 const LINK_REDRAW_MS = 100;
 
@@ -29,6 +30,7 @@ export class BoardScene extends Phaser.Scene {
   private dragging: number | null = null;
   private pressed: number | null = null;
   private boundsKey = "";
+  private presence: PresenceLayer | null = null;
 
   constructor(private readonly model: BoardModel) {
     super("board");
@@ -40,7 +42,8 @@ export class BoardScene extends Phaser.Scene {
     this.links = new LinkLayer(this);
     this.dotLayer = new DotLayer(this, this.model.dots);
     this.edges = new EdgeNodes(this, (w) => this.model.edgeClicked(w));
-    this.cameraControl = new CameraControl(this, () => this.model.backgroundClicked());
+    this.cameraControl = new CameraControl(this, () => { if (!this.presence?.pinged) this.model.backgroundClicked(); });
+    if (this.model.presence) this.presence = new PresenceLayer(this, this.model.presence);
     this.input.on("dragstart", (p: Phaser.Input.Pointer, obj: Phaser.GameObjects.GameObject) => {
       if (obj instanceof HostCard && onCanvas(this, p)) this.dragging = obj.hostId;
     });
@@ -63,7 +66,7 @@ export class BoardScene extends Phaser.Scene {
     this.input.on("gameobjectup", (p: Phaser.Input.Pointer, obj: Phaser.GameObjects.GameObject) => {
       const same = obj instanceof HostCard && this.pressed === obj.hostId;
       this.pressed = null;
-      if (same && Phaser.Math.Distance.Between(p.downX, p.downY, p.upX, p.upY) <= 6) this.model.hostClicked((obj as HostCard).hostId);
+      if (same && !this.presence?.pinged && Phaser.Math.Distance.Between(p.downX, p.downY, p.upX, p.upY) <= 6) this.model.hostClicked((obj as HostCard).hostId);
     });
     this.input.on("gameobjectover", (_p: Phaser.Input.Pointer, obj: Phaser.GameObjects.GameObject) => {
       if (obj instanceof HostCard) this.hovered = obj.hostId;
@@ -84,6 +87,13 @@ export class BoardScene extends Phaser.Scene {
 
   zoom(factor: number): void {
     this.cameraControl.zoomAt(factor);
+  }
+
+  centre(hostId: number | null): { x: number; y: number } {
+    const p = hostId !== null ? this.layout?.hosts.get(hostId) : undefined;
+    if (p) return { x: p.x, y: p.y };
+    const v = this.cameras.main.worldView;
+    return { x: v.centerX, y: v.centerY };
   }
 
   private relayout(force: boolean): void {
@@ -170,5 +180,6 @@ export class BoardScene extends Phaser.Scene {
     model.dots.update(delta / 1000, model.session.speed, lanes, (id) => this.layout.hosts.has(id));
     this.dotLayer.draw(this.layout);
     this.edges.sync(state, report, this.layout);
+    this.presence?.update(time);
   }
 }

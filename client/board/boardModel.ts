@@ -24,14 +24,30 @@ export interface BoardModel {
   backgroundClicked(): void;
   edgeClicked(which: "internet" | "dns"): void;
   hostDragged(id: number, to: Point): void;
+  /** Co-op only: the other players' cursors and pings. */
+  readonly presence?: PresenceModel;
   /** Boot progress 0..1, then ready. */
   loading(progress: number): void;
   ready(): void;
 }
 
+/** The other players, as the board draws them (co-op). */
+export interface PresenceModel {
+  /** Other players' cursors in board coordinates, with their name and colour. */
+  cursors(): readonly { id: string; name: string; colour: string; x: number; y: number }[];
+  /** Pings to draw since the last call (anyone's, the player's own included). */
+  takePings(): { x: number; y: number; name: string; colour: string }[];
+  /** The player's own pointer moved over the board (board coordinates). */
+  pointerMoved(x: number, y: number): void;
+  /** The player held the mouse down on one spot: ping it. */
+  pingAt(x: number, y: number): void;
+}
+
 export interface BoardHandle {
   fit(): void;
   zoom(factor: number): void;
+  /** The board point at the centre of the view, or of a host when given (keyboard pings). */
+  centre(hostId: number | null): { x: number; y: number };
   destroy(): void;
   /** For the benchmark: the Phaser game loop's own timing. */
   readonly game: unknown;

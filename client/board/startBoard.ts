@@ -22,6 +22,7 @@ export function startBoard(parent: HTMLElement, model: BoardModel): BoardHandle 
     game,
     fit: () => board.fit(),
     zoom: (f) => board.zoom(f),
+    centre: (id) => board.centre(id),
     destroy: () => game.destroy(true),
   };
 }

@@ -1,37 +1,93 @@
-// One solo run in the page: the simulation, the fixed-step loop that drives it, the metric
-// history the dashboard charts, the replay of the player's commands, and the alerts the player
-// has been shown. Every change to the game goes through `apply`; the board and panels only read.
-import { Game, ReplayRecorder, type Command, type Incident, type Verdict } from "../../shared/index.js";
+// One run in the page: the simulation, the clock that moves it, the sink its commands go to, the
+// metric history the dashboard charts, the replay of the commands, and the alerts the player has
+// been shown. Solo, the clock is a fixed-step loop and the sink applies commands at once; in a
+// co-op room (see lockstep.ts) the clock plays the room's turns and the sink sends commands to the
+// room. Either way every change to the game goes through `applyTurnCommands` and `runTick`; the
+// board and panels only read.
+import { applyCommands, Game, ReplayRecorder, SOLO_ACTOR, type ActorId, type Command, type CommandOutcome, type Incident, type TurnCommand, type Verdict } from "../../shared/index.js";
 import { FixedStepLoop, type Speed } from "./fixedStep.js";
 import { MetricHistory } from "./metricHistory.js";
+import { LocalSink, type CommandSink } from "./sinks.js";
 
 export interface SessionEvents {
   /** After one or more ticks ran this frame. */
   ticked: (ticks: number) => void;
-  /** A command was applied (the topology or settings may have changed). */
-  applied: (cmd: Command) => void;
+  /** A command was applied (the topology or settings may have changed). `mine`: this player sent it. */
+  applied: (cmd: Command, by: ActorId, mine: boolean) => void;
+  /** A command this player sent was refused after it left (by the room), with the validator's reason. */
+  refused: (reason: string, cmd: Command | null) => void;
   /** An incident became known to the player (detected by monitoring or by users' complaints). */
   alert: (incident: Incident) => void;
   ended: () => void;
   speed: (speed: Speed) => void;
+  /** The game was replaced by a snapshot of the same run (re-sync, reconnection). */
+  restored: () => void;
 }
 
 type Listeners = { [K in keyof SessionEvents]: SessionEvents[K][] };
 
-export class GameSession {
+/** What moves time: solo a fixed-step loop, in a room the room's turns. */
+export interface Clock {
+  readonly speed: Speed;
+  setSpeed(speed: Speed): void;
+  /** Space: pause, or resume at the speed from before. */
+  togglePause(): void;
+  /** Real time passed (ms): plays what is due, returns the ticks stepped. */
+  advance(elapsedMs: number): number;
+  /** The game ended: solo stops its loop; a room's clock follows the room. */
+  gameEnded(): void;
+}
+
+export class SoloClock implements Clock {
   readonly loop: FixedStepLoop;
+  constructor(runTick: () => boolean) {
+    this.loop = new FixedStepLoop(runTick);
+  }
+  get speed(): Speed {
+    return this.loop.speed;
+  }
+  setSpeed(speed: Speed): void {
+    this.loop.speed = speed;
+    this.loop.reset();
+  }
+  togglePause(): void {
+    this.setSpeed(this.speed === 0 ? 1 : 0);
+  }
+  advance(elapsedMs: number): number {
+    return this.loop.advance(elapsedMs);
+  }
+  gameEnded(): void {
+    this.loop.speed = 0;
+  }
+}
+
+export interface SessionOptions {
+  /** Who this player is in the turns (SOLO_ACTOR alone). */
+  me?: ActorId;
+  clock?: (session: GameSession) => Clock;
+  sink?: (session: GameSession) => CommandSink;
+}
+
+export class GameSession {
   readonly history = new MetricHistory();
   readonly recorder: ReplayRecorder;
-  private readonly announced = new Set<number>();
-  private readonly listeners: Listeners = { ticked: [], applied: [], alert: [], ended: [], speed: [] };
+  /** False when the run did not start here (joined late, restored from a snapshot): the recorder misses commands. */
+  recordedFromStart: boolean;
+  readonly me: ActorId;
+  readonly clock: Clock;
+  readonly sink: CommandSink;
+  private announced = new Set<number>();
+  private readonly listeners: Listeners = { ticked: [], applied: [], refused: [], alert: [], ended: [], speed: [], restored: [] };
   private endedAnnounced: boolean;
 
-  constructor(readonly game: Game) {
-    this.loop = new FixedStepLoop(() => this.runTick());
+  constructor(public game: Game, opts: SessionOptions = {}) {
+    this.me = opts.me ?? SOLO_ACTOR;
+    this.clock = opts.clock ? opts.clock(this) : new SoloClock(() => this.runTick());
+    this.sink = opts.sink ? opts.sink(this) : new LocalSink(this);
     this.recorder = new ReplayRecorder(game.state.scenario, game.state.seed);
-    // A restored game: what was already known is not news.
-    for (const i of game.state.incidents) if (i.detectedAt <= game.state.tick) this.announced.add(i.id);
+    this.recordedFromStart = game.state.tick === 0;
     this.endedAnnounced = game.state.ended !== null;
+    this.markKnown();
   }
 
   static start(scenarioId: string, seed: number): GameSession {
@@ -40,6 +96,11 @@ export class GameSession {
 
   get state() {
     return this.game.state;
+  }
+
+  /** The solo loop (tests and the benchmark drive it); null in a room. */
+  get loop(): FixedStepLoop | null {
+    return this.clock instanceof SoloClock ? this.clock.loop : null;
   }
 
   on<K extends keyof SessionEvents>(event: K, fn: SessionEvents[K]): () => void {
@@ -51,18 +112,18 @@ export class GameSession {
     };
   }
 
-  private emit<K extends keyof SessionEvents>(event: K, ...args: Parameters<SessionEvents[K]>): void {
+  emit<K extends keyof SessionEvents>(event: K, ...args: Parameters<SessionEvents[K]>): void {
     for (const fn of this.listeners[event] as ((...a: Parameters<SessionEvents[K]>) => void)[]) fn(...args);
   }
 
   /** Real time passed (ms): runs the ticks that are due. Called once per animation frame. */
   frame(elapsedMs: number): number {
-    const ran = this.loop.advance(elapsedMs);
+    const ran = this.clock.advance(elapsedMs);
     if (ran > 0) this.emit("ticked", ran);
     return ran;
   }
 
-  /** One tick now (also what the loop calls). False once the game has ended. */
+  /** One step now (what the clocks call). False once the game has ended. */
   runTick(): boolean {
     const state = this.game.state;
     if (state.ended) {
@@ -76,36 +137,66 @@ export class GameSession {
     return true;
   }
 
-  check(cmd: Command): Verdict {
-    return this.game.check(cmd);
+  /** Applies commands at the current tick (a solo action, or a room turn's commands), recording the accepted ones. */
+  applyTurnCommands(cmds: TurnCommand[]): CommandOutcome[] {
+    if (cmds.length === 0) return [];
+    const tick = this.game.tick;
+    const outcomes = applyCommands(this.game, { tick, cmds });
+    let any = false;
+    outcomes.forEach((o, i) => {
+      if (!o.verdict.ok) return;
+      any = true;
+      this.recorder.record(tick, cmds[i].cmd);
+      this.emit("applied", cmds[i].cmd, o.by, o.by === this.me);
+    });
+    if (any) this.announceIncidents();
+    return outcomes;
   }
 
+  check(cmd: Command): Verdict {
+    return this.sink.check(cmd);
+  }
+
+  /** A player's command: to the sink (applied at once solo, sent to the room in co-op). */
   apply(cmd: Command): Verdict {
-    const tick = this.game.state.tick;
-    const verdict = this.game.apply(cmd);
-    if (verdict.ok) {
-      this.recorder.record(tick, cmd);
-      this.announceIncidents();
-      this.emit("applied", cmd);
-    }
-    return verdict;
+    return this.sink.send(cmd);
   }
 
   setSpeed(speed: Speed): void {
-    if (this.loop.speed === speed) return;
-    this.loop.speed = speed;
-    this.loop.reset();
+    if (this.clock.speed === speed) return;
+    this.clock.setSpeed(speed);
     this.emit("speed", speed);
   }
 
   get speed(): Speed {
-    return this.loop.speed;
+    return this.clock.speed;
+  }
+
+  togglePause(): void {
+    const before = this.clock.speed;
+    this.clock.togglePause();
+    if (this.clock.speed !== before) this.emit("speed", this.clock.speed);
+  }
+
+  /** Replaces the game with a snapshot of the same run (re-sync or reconnection). */
+  replaceGame(game: Game): void {
+    this.game = game;
+    this.recordedFromStart &&= game.state.tick === 0;
+    this.endedAnnounced = game.state.ended !== null;
+    this.announced = new Set();
+    this.markKnown();
+    this.emit("restored");
   }
 
   /** Incidents the player knows of, newest first. */
   knownIncidents(): Incident[] {
     const tick = this.game.state.tick;
     return this.game.state.incidents.filter((i) => i.detectedAt <= tick).reverse();
+  }
+
+  /** What was already known when this game arrived is not news. */
+  private markKnown(): void {
+    for (const i of this.game.state.incidents) if (i.detectedAt <= this.game.state.tick) this.announced.add(i.id);
   }
 
   private announceIncidents(): void {
@@ -121,7 +212,7 @@ export class GameSession {
   private announceEnd(): void {
     if (this.endedAnnounced) return;
     this.endedAnnounced = true;
-    this.loop.speed = 0;
+    this.clock.gameEnded();
     this.emit("ended");
   }
 }

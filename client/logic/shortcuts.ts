@@ -1,7 +1,7 @@
 // Keyboard shortcuts: one table, read by the key handler and by the help dialog.
 export type ShortcutAction =
   | "pause" | "speed1" | "speed2" | "speed4" | "speed8" | "dashboard" | "buy" | "dns" | "connect" | "undo"
-  | "save" | "fit" | "cancel" | "help" | "info";
+  | "save" | "fit" | "cancel" | "help" | "info" | "ping";
 
 export interface Shortcut { keys: string[]; action: ShortcutAction; what: string }
 
@@ -19,6 +19,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ["Ctrl+Z", "U"], action: "undo", what: "Undo the last build action" },
   { keys: ["Ctrl+S"], action: "save", what: "Save" },
   { keys: ["I"], action: "info", what: "Info cards" },
+  { keys: ["P"], action: "ping", what: "Co-op: ping the selected server (or hold the mouse down on the board)" },
   { keys: ["Esc"], action: "cancel", what: "Cancel / deselect / close" },
   { keys: ["?"], action: "help", what: "This list" },
 ];
@@ -42,6 +43,7 @@ export function shortcutFor(e: { key: string; ctrlKey: boolean; metaKey: boolean
     case "f": return "fit";
     case "u": return "undo";
     case "i": return "info";
+    case "p": return "ping";
     case "Escape": return "cancel";
     case "?": return "help";
     default: return null;

@@ -8,8 +8,11 @@ import { readSlot, listSlots } from "../logic/saveSlots.js";
 import { GameSession } from "../logic/session.js";
 import { loadSettings, saveSettings, type Settings } from "../logic/settings.js";
 import { browserStore, type KeyValueStore } from "../logic/storage.js";
+import { SeatMemory, tabStore } from "../net/seat.js";
 import { chapterScreen } from "./chapterScreen.js";
-import { GameScreen } from "./gameScreen.js";
+import { codeFromInput, coopEntryScreen } from "./coopEntry.js";
+import { CoopGame } from "./coopGame.js";
+import { GameScreen, type ScreenOptions } from "./gameScreen.js";
 import { showLibrary } from "./infoDialog.js";
 import { menuScreen } from "./menuScreen.js";
 import { closeModal } from "./modal.js";
@@ -25,10 +28,14 @@ export class App {
   private screen: HTMLElement | null = null;
   game: GameScreen | null = null;
   private boardModule: Promise<BoardModule> | null = null;
+  /** The co-op room this page is in, if any. */
+  coop: CoopGame | null = null;
+  private readonly seats: SeatMemory;
 
   constructor(private readonly root: HTMLElement) {
     const reduce = typeof matchMedia === "function" && matchMedia("(prefers-reduced-motion: reduce)").matches;
     this.settings = loadSettings(this.store, reduce);
+    this.seats = new SeatMemory(tabStore(), this.store);
     this.applySettings();
   }
 
@@ -38,7 +45,11 @@ export class App {
       this.play(session, { bench: true });
       return;
     }
-    this.showMenu();
+    // A share link (/?room=CODE) goes straight into that room; a reload gets back into the seat.
+    const code = codeFromInput(new URLSearchParams(location.search).get("room") ?? "");
+    if (code && this.seats.name) void this.joinRoom(code, this.seats.name).catch((e) => this.showCoop(code, e instanceof Error ? e.message : String(e)));
+    else if (code) this.showCoop(code);
+    else this.showMenu();
     // Fetch the engine while the player reads the menu; it is not needed to click around.
     const idle = (globalThis as { requestIdleCallback?: (cb: () => void) => void }).requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200));
     idle(() => void this.loadBoard().catch(() => {}));
@@ -48,6 +59,11 @@ export class App {
   loadBoard(): Promise<BoardModule> {
     this.boardModule ??= import("../board/startBoard.js");
     return this.boardModule;
+  }
+
+  /** Replaces whatever is on screen (closing dialogs and the game). */
+  showScreen(el: HTMLElement): void {
+    this.show(el);
   }
 
   private show(el: HTMLElement): void {
@@ -63,6 +79,7 @@ export class App {
     const hasAuto = listSlots(this.store)[0] !== null;
     this.show(menuScreen({
       solo: () => this.showChapters(),
+      coop: () => this.showCoop(""),
       continueGame: hasAuto ? () => this.loadSlot("auto") : null,
       load: () => showSaveDialog({ store: this.store, game: null, onLoad: (g, at) => this.resume(g, at) }),
       settings: () => this.openSettings(),
@@ -91,11 +108,38 @@ export class App {
     else toast(`Could not load the autosave: ${result.reason}`, "warn");
   }
 
-  play(session: GameSession, opts: { bench: boolean; positions?: ReadonlyMap<number, Point> }): void {
+  play(session: GameSession, opts: ScreenOptions): GameScreen {
     const screen = new GameScreen(this, session, opts);
     this.show(screen.el);
     this.game = screen;
     screen.mount();
+    return screen;
+  }
+
+  /** Play with friends: name, then create a room or join one. */
+  showCoop(code: string, error: string | null = null): void {
+    this.show(coopEntryScreen(this.seats.name, code, error, {
+      create: async (name) => {
+        this.seats.name = name;
+        const coop = new CoopGame(this, this.seats);
+        await coop.create(name);
+        this.coop = coop;
+      },
+      join: (c, name) => {
+        this.seats.name = name;
+        return this.joinRoom(c, name);
+      },
+      back: () => {
+        history.replaceState(null, "", "/");
+        this.showMenu();
+      },
+    }));
+  }
+
+  private async joinRoom(code: string, name: string): Promise<void> {
+    const coop = new CoopGame(this, this.seats);
+    await coop.join(code, name);
+    this.coop = coop;
   }
 
   openSettings(): void {

@@ -13,7 +13,8 @@ export interface EndActions {
   keepWatching(): void;
 }
 
-export function showEndScreen(session: GameSession, newBest: boolean, actions: EndActions): void {
+/** `footer` replaces the solo actions (a co-op room: the host picks what is next). */
+export function showEndScreen(session: GameSession, newBest: boolean, actions: EndActions, footer?: HTMLElement): void {
   const d = buildDebrief(session.game);
   const downloadReplay = () => {
     const replay = session.game.toReplay();
@@ -53,12 +54,12 @@ export function showEndScreen(session: GameSession, newBest: boolean, actions: E
         d.auditOther.length ? [h("div", { class: "section-title" }, d.auditFocus.length ? "Also worth a look" : "Worth a look"), findingList(d.auditOther)] : null,
       ),
     ),
-    h("div", { class: "row end-actions" },
+    footer ?? h("div", { class: "row end-actions" },
       actions.next ? h("button", { class: "btn primary", type: "button", "data-action": "next-chapter", onclick: () => { handle.close(); actions.next!(); } }, "Next chapter →") : null,
       h("button", { class: `btn ${actions.next ? "" : "primary"}`, type: "button", "data-action": "retry", onclick: () => { handle.close(); actions.retry(); } }, "↻ Try again"),
       h("button", { class: "btn", type: "button", onclick: () => { handle.close(); actions.chapters(); } }, "Chapters"),
       h("button", { class: "btn", type: "button", onclick: () => { handle.close(); actions.keepWatching(); } }, "Look at the board"),
-      h("button", { class: "btn", type: "button", onclick: downloadReplay }, "⬇ Replay file"),
+      session.recordedFromStart ? h("button", { class: "btn", type: "button", onclick: downloadReplay }, "⬇ Replay file") : null,
     ),
   ), { wide: true, sticky: true });
 }

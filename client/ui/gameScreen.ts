@@ -2,7 +2,7 @@
 // server (or the site) on the right. It owns the animation frame that drives the simulation and
 // refreshes the panels; the board (Phaser) is loaded lazily and only reads.
 import { incidentText, SCENARIOS, nines, score, slaPermyriad, type Command, type Incident } from "../../shared/index.js";
-import type { BoardHandle, BoardModel, BoardSelection } from "../board/boardModel.js";
+import type { BoardHandle, BoardModel, BoardSelection, PresenceModel } from "../board/boardModel.js";
 import type { Point } from "../logic/boardLayout.js";
 import { SPEEDS } from "../logic/fixedStep.js";
 import { RepeatFilter } from "../logic/incidentGroups.js";
@@ -16,6 +16,7 @@ import { stepsFor } from "../logic/tutorial.js";
 import { actionButton } from "./actionButton.js";
 import type { App } from "./app.js";
 import { AuditPanel } from "./auditPanel.js";
+import type { CoopPanel } from "./coopPanel.js";
 import { BuildBar } from "./buildBar.js";
 import { Dashboard } from "./dashboard.js";
 import { showDeployDialog } from "./deployDialog.js";
@@ -37,6 +38,26 @@ import { mountToasts, toast } from "./toast.js";
 import { TutorialCoach } from "./tutorialCoach.js";
 
 const PANEL_REFRESH_MS = 150;
+
+/** What a co-op game adds to the screen (see coopGame.ts); solo has none. */
+export interface CoopHooks {
+  panel: CoopPanel;
+  presence: PresenceModel;
+  /** Called with each panel refresh. */
+  refresh(): void;
+  /** The run ended: the co-op debrief (host picks what is next). */
+  ended(): void;
+  /** The menu button: leave the room. */
+  leave(): void;
+  /** Why this player may not pause or change the speed (the host limited it), or null. */
+  pauseLock(): string | null;
+}
+
+export interface ScreenOptions {
+  bench: boolean;
+  positions?: ReadonlyMap<number, Point>;
+  coop?: CoopHooks;
+}
 const AUTOSAVE_MS = 30_000;
 
 export class GameScreen {
@@ -72,15 +93,17 @@ export class GameScreen {
   private readonly offs: (() => void)[] = [];
   private readonly onKey = (e: KeyboardEvent) => this.key(e);
 
-  constructor(private readonly app: App, readonly session: GameSession, private readonly opts: { bench: boolean; positions?: ReadonlyMap<number, Point> }) {
+  constructor(private readonly app: App, readonly session: GameSession, private readonly opts: ScreenOptions) {
     for (const [id, p] of opts.positions ?? []) this.pinned.set(id, { ...p });
     this.dots = new TrafficDots(app.settings.reducedMotion ? REDUCED_DOTS : DEFAULT_DOTS);
     this.hud = new Hud(session, {
       dashboard: () => this.toggleDashboard(),
-      save: () => this.openSave(),
+      // A room's run is kept by the room: no saving (it would also pause everyone).
+      save: opts.coop ? null : () => this.openSave(),
       settings: () => app.openSettings(),
       help: () => showShortcuts(),
       menu: () => this.leave(),
+      pauseLock: opts.coop ? () => opts.coop!.pauseLock() : undefined,
     });
     this.goal = new GoalPanel(session);
     this.failing = new FailingNow(session);
@@ -105,6 +128,7 @@ export class GameScreen {
         h("button", { class: "btn icon small", type: "button", title: "Fit the board (F)", onclick: () => this.board?.fit() }, "⤢"),
       ),
       this.connectBanner,
+      opts.coop?.panel.overlay ?? null,
       this.buildBar.el,
       this.dashboard.el,
     );
@@ -114,18 +138,19 @@ export class GameScreen {
       this.boardWrap,
       this.right,
     );
-    this.left.append(this.goal.el, this.failing.el, this.feed.el, this.auditPanel.el);
+    this.left.append(...(opts.coop ? [opts.coop.panel.el] : []), this.goal.el, this.failing.el, this.feed.el, this.auditPanel.el);
     mountToasts(this.boardWrap);
   }
 
   mount(): void {
     this.offs.push(
       this.session.on("alert", (i) => this.alert(i)),
-      this.session.on("applied", (cmd) => this.applied(cmd)),
+      this.session.on("applied", (cmd, _by, mine) => this.applied(cmd, mine)),
+      this.session.on("refused", (reason) => this.refused(reason)),
       this.session.on("ended", () => this.ended()),
     );
     document.addEventListener("keydown", this.onKey);
-    const steps = this.opts.bench ? [] : stepsFor(this.session.state.scenario);
+    const steps = this.opts.bench || this.opts.coop ? [] : stepsFor(this.session.state.scenario);
     if (steps.length && this.app.settings.tutorial && this.session.state.tick < 50) {
       this.coach = new TutorialCoach(this.session, steps, () => (this.coach = null));
       this.left.prepend(this.coach.el);
@@ -164,6 +189,7 @@ export class GameScreen {
       backgroundClicked: () => { if (this.selection.connectFrom !== null) this.cancelConnect(); else this.select(null); },
       edgeClicked: (which) => (which === "dns" ? showDnsDialog(this.session) : showInfoCard("domain")),
       hostDragged: (id, p) => this.pinned.set(id, p),
+      presence: this.opts.coop?.presence,
       loading: (p) => { (this.loadingEl.querySelector(".progress > div") as HTMLElement | null)?.style.setProperty("width", `${40 + p * 60}%`); },
       ready: () => this.loadingEl.classList.add("hidden"),
     };
@@ -176,7 +202,7 @@ export class GameScreen {
     const ran = this.session.frame(dt);
     if (ran > 0) computeLanes(this.session.state, this.session.game.report(), this.lanesCache);
     if (now - this.lastRefresh >= PANEL_REFRESH_MS) this.refresh(false);
-    if (!this.opts.bench && now - this.lastAutosave > AUTOSAVE_MS && !this.session.state.ended) {
+    if (!this.opts.bench && !this.opts.coop && now - this.lastAutosave > AUTOSAVE_MS && !this.session.state.ended) {
       this.lastAutosave = now;
       writeSlot(this.app.store, "auto", this.session.game, Date.now(), this.pinned);
     }
@@ -198,6 +224,7 @@ export class GameScreen {
     if (selected !== null) this.inspector.refresh(selected);
     else this.site.refresh();
     this.coach?.refresh();
+    this.opts.coop?.refresh();
     // Charts move once a second of play at most; redrawing them faster only costs.
     if (this.dashboard.open && (force || this.lastRefresh - this.lastDashboard >= 500)) {
       this.lastDashboard = this.lastRefresh;
@@ -215,10 +242,7 @@ export class GameScreen {
     if (from === null) return this.select(id);
     if (from === id) return this.cancelConnect();
     const verdict = this.session.apply({ type: "connect", from, to: id });
-    if (!verdict.ok) {
-      toast(verdict.reason, "warn");
-      if (this.app.settings.sound) sounds.refuse();
-    }
+    if (!verdict.ok) this.refused(verdict.reason);
     this.cancelConnect();
   }
 
@@ -241,7 +265,15 @@ export class GameScreen {
     this.connectBanner.classList.add("hidden");
   }
 
-  private applied(cmd: Command): void {
+  /** A refused action says why, with the validator's words (now, or when the room answers). */
+  private refused(reason: string): void {
+    toast(reason ? reason[0].toUpperCase() + reason.slice(1) : "Refused.", "warn");
+    if (this.app.settings.sound) sounds.refuse();
+  }
+
+  private applied(cmd: Command, mine: boolean): void {
+    // Others' actions show in the co-op feed; only the player's own select and announce.
+    if (!mine) return this.refresh(true);
     if (cmd.type === "buyHost") {
       const newest = this.session.state.hosts[this.session.state.hosts.length - 1];
       if (newest) this.select(newest.id);
@@ -260,6 +292,7 @@ export class GameScreen {
   private ended(): void {
     this.refresh(true);
     if (this.opts.bench) return;
+    if (this.opts.coop) return this.opts.coop.ended();
     const s = this.session.state;
     const result = { outcome: s.ended!.outcome, score: score(s), slaPermyriad: slaPermyriad(s), nines: nines(s), ticks: s.tick };
     const newBest = recordResult(this.app.store, s.scenario, result);
@@ -285,6 +318,7 @@ export class GameScreen {
   }
 
   private leave(): void {
+    if (this.opts.coop) return this.opts.coop.leave();
     if (!this.opts.bench && !this.session.state.ended) writeSlot(this.app.store, "auto", this.session.game, Date.now(), this.pinned);
     this.app.showMenu();
   }
@@ -303,7 +337,12 @@ export class GameScreen {
     e.preventDefault();
     const s = this.session;
     switch (action) {
-      case "pause": s.setSpeed(s.speed === 0 ? 1 : 0); break;
+      case "pause": {
+        const lock = this.opts.coop?.pauseLock() ?? null;
+        if (lock) toast(lock, "warn");
+        else s.togglePause();
+        break;
+      }
       case "speed1": s.setSpeed(SPEEDS[1]); break;
       case "speed2": s.setSpeed(SPEEDS[2]); break;
       case "speed4": s.setSpeed(SPEEDS[3]); break;
@@ -313,8 +352,23 @@ export class GameScreen {
       case "dns": showDnsDialog(s); break;
       case "connect": if (this.selection.hostId !== null) this.startConnect(this.selection.hostId); break;
       case "fit": this.board?.fit(); break;
-      case "undo": { const v = s.apply({ type: "undo" }); toast(v.ok ? "Undone." : v.reason, v.ok ? "ok" : "warn"); break; }
-      case "save": if (modalOpen()) closeModal(); this.openSave(); break;
+      case "undo": {
+        const v = s.apply({ type: "undo" });
+        if (!v.ok) this.refused(v.reason);
+        else if (!this.opts.coop) toast("Undone.", "ok");
+        break;
+      }
+      case "save":
+        if (this.opts.coop) { toast("A room's game is kept by the room: saving is for solo games.", "info"); break; }
+        if (modalOpen()) closeModal();
+        this.openSave();
+        break;
+      case "ping": {
+        if (!this.opts.coop || !this.board) break;
+        const p = this.board.centre(this.selection.hostId);
+        this.opts.coop.presence.pingAt(p.x, p.y);
+        break;
+      }
       case "info": showLibrary(); break;
       case "help": showShortcuts(); break;
       case "cancel":

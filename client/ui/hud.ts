@@ -5,13 +5,17 @@ import { SPEEDS, type Speed } from "../logic/fixedStep.js";
 import { clock, money, moneyExact, ninesLabel, permyriad, reputation } from "../logic/format.js";
 import type { GameSession } from "../logic/session.js";
 import { h, setText } from "./dom.js";
+import { toast } from "./toast.js";
 
 export interface HudActions {
   dashboard(): void;
-  save(): void;
+  /** Null hides the button (a co-op room keeps its own run). */
+  save: (() => void) | null;
   settings(): void;
   help(): void;
   menu(): void;
+  /** Co-op: why this player may not pause or change the speed (only the host may), or null. */
+  pauseLock?: () => string | null;
 }
 
 export class Hud {
@@ -21,7 +25,7 @@ export class Hud {
   private lastMoney = 0;
   private lastMoneyAt = 0;
 
-  constructor(private readonly session: GameSession, actions: HudActions) {
+  constructor(private readonly session: GameSession, private readonly actions: HudActions) {
     const stat = (key: string, label: string, title: string) => {
       const v = h("span", { class: "v", "data-hud": key });
       const d = h("span", { class: "delta" });
@@ -40,19 +44,31 @@ export class Hud {
         stat("clock", "Clock", "Time played (10 ticks = 1 second)."),
       ),
       h("div", { class: "speed", role: "group", "aria-label": "Game speed" }, SPEEDS.map((s) => {
-        const b = h("button", { class: "btn", type: "button", "data-speed": s, title: s === 0 ? "Pause (Space)" : `Speed ${s}×`, onclick: () => session.setSpeed(s) }, s === 0 ? "❚❚" : `${s}×`);
+        const b = h("button", { class: "btn", type: "button", "data-speed": s, title: s === 0 ? "Pause (Space)" : `Speed ${s}×`, onclick: () => this.pick(s) }, s === 0 ? "❚❚" : `${s}×`);
         this.speedButtons.set(s, b);
         return b;
       })),
       h("div", { class: "hud-actions" },
         h("button", { class: "btn icon", type: "button", title: "Monitoring dashboard (M)", "data-action": "dashboard", onclick: actions.dashboard }, "Charts"),
-        h("button", { class: "btn icon", type: "button", title: "Save or load (Ctrl+S)", "data-action": "save", onclick: actions.save }, "Save"),
+        actions.save ? h("button", { class: "btn icon", type: "button", title: "Save or load (Ctrl+S)", "data-action": "save", onclick: actions.save }, "Save") : null,
         h("button", { class: "btn icon", type: "button", title: "Settings", "data-action": "settings", onclick: actions.settings }, "⚙"),
         h("button", { class: "btn icon", type: "button", title: "Keyboard shortcuts (?)", onclick: actions.help }, "⌨"),
-        h("button", { class: "btn icon", type: "button", title: "Back to the menu (autosaves)", "data-action": "menu", onclick: actions.menu }, "☰"),
+        h("button", { class: "btn icon", type: "button", title: actions.save ? "Back to the menu (autosaves)" : "Leave the room", "data-action": "menu", onclick: actions.menu }, "☰"),
       ),
     );
     this.lastMoney = session.state.money;
+  }
+
+  private pick(speed: Speed): void {
+    const lock = this.lockFor(speed);
+    if (lock) toast(lock, "warn");
+    else this.session.setSpeed(speed);
+  }
+
+  /** The reason a speed button is out of reach for this player (co-op, host-only pause). */
+  private lockFor(speed: Speed): string | null {
+    const lock = this.actions.pauseLock?.() ?? null;
+    return lock && this.session.speed !== speed ? lock : null;
   }
 
   refresh(now: number): void {
@@ -76,6 +92,12 @@ export class Hud {
     set("reputation", reputation(s.reputation), s.reputation < 3000 ? "bad" : s.reputation < 7000 ? "warn" : "");
     const dur = this.session.game.scenario.durationTicks;
     set("clock", clock(s.tick), "", dur ? `of ${clock(dur)}` : "endless");
-    for (const [speed, b] of this.speedButtons) b.classList.toggle("active", this.session.speed === speed);
+    for (const [speed, b] of this.speedButtons) {
+      b.classList.toggle("active", this.session.speed === speed);
+      const lock = this.lockFor(speed);
+      b.classList.toggle("disabled", !!lock);
+      b.setAttribute("aria-disabled", lock ? "true" : "false");
+      b.title = lock ? `Not now: ${lock}` : speed === 0 ? "Pause (Space)" : `Speed ${speed}×`;
+    }
   }
 }

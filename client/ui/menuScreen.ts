@@ -3,6 +3,7 @@ import { h } from "./dom.js";
 
 export interface MenuActions {
   solo(): void;
+  coop(): void;
   continueGame: (() => void) | null;
   load(): void;
   settings(): void;
@@ -19,7 +20,7 @@ export function menuScreen(actions: MenuActions): HTMLElement {
       h("div", { class: "menu-buttons" },
         actions.continueGame ? h("button", { class: "btn primary", type: "button", "data-action": "continue", onclick: actions.continueGame }, h("span", null, "Continue"), h("small", null, "from the autosave")) : null,
         h("button", { class: `btn ${actions.continueGame ? "" : "primary"}`, type: "button", "data-action": "solo", onclick: actions.solo }, h("span", null, "Solo"), h("small", null, "campaign and endless")),
-        soon("Play with friends", "co-op: coming soon"),
+        h("button", { class: "btn", type: "button", "data-action": "coop", onclick: actions.coop }, h("span", null, "Play with friends"), h("small", null, "co-op room, 2–8 players")),
         soon("Join a class", "classroom: coming soon"),
         h("div", { class: "row" },
           h("button", { class: "btn", type: "button", onclick: actions.load }, "Load game"),
@@ -27,7 +28,7 @@ export function menuScreen(actions: MenuActions): HTMLElement {
           h("button", { class: "btn", type: "button", onclick: actions.library }, "Info cards"),
         ),
       ),
-      h("div", { class: "menu-footer" }, h("span", { class: "uptime-ticker" }, "● 99.9 % = three nines"), h("span", null, "Solo runs entirely in your browser.")),
+      h("div", { class: "menu-footer" }, h("span", { class: "uptime-ticker" }, "● 99.9 % = three nines"), h("span", null, "Solo runs entirely in your browser; rooms run on this server.")),
     ),
   );
 }

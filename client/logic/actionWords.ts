@@ -1,0 +1,30 @@
+// What a command did, in a few words for the co-op action feed ("bought web-02"). Called right
+// after the command was applied, so a new server's name is already in the state. Plain text: the
+// feed inserts it (and the player's name) as text, never as HTML.
+import { SERVICES, type Command, type GameState } from "../../shared/index.js";
+
+export function describeAction(cmd: Command, state: GameState): string {
+  const host = (id: number) => state.hosts.find((h) => h.id === id)?.name ?? `server #${id}`;
+  switch (cmd.type) {
+    case "buyHost": return `bought ${state.hosts[state.hosts.length - 1]?.name ?? "a server"}`;
+    case "sellHost": return `sold ${host(cmd.host)}`;
+    case "resizeHost": return `resized ${host(cmd.host)} to ${cmd.tier}`;
+    case "install": return `installed ${SERVICES[cmd.service].product} on ${host(cmd.host)}`;
+    case "remove": return `removed ${SERVICES[cmd.service].product} from ${host(cmd.host)}`;
+    case "connect": return `connected ${host(cmd.from)} to ${host(cmd.to)}`;
+    case "disconnect": return `disconnected ${host(cmd.from)} from ${host(cmd.to)}`;
+    case "configureLb": return `reconfigured HAProxy on ${host(cmd.host)}`;
+    case "createLbPair": return `paired ${host(cmd.a)} with ${host(cmd.b)} (${cmd.mode})`;
+    case "removeLbPair": return "split a load-balancer pair";
+    case "setDns": return `pointed www at ${cmd.recordType === "A" ? cmd.values.join(", ") : "foobar.com (CNAME)"}`;
+    case "setFirewall": return `set the firewall on ${host(cmd.host)} (open: ${cmd.openPorts.join(", ") || "none"})`;
+    case "buyCert": return `bought a certificate for ${host(cmd.host)}`;
+    case "promoteReplica": return `promoted ${host(cmd.host)} to primary`;
+    case "setReplication": return `switched replication to ${cmd.mode === "semisync" ? "semi-synchronous" : "asynchronous"}`;
+    case "deploy": return `deployed new code (${cmd.strategy})`;
+    case "repairHost": return `repaired ${host(cmd.host)}`;
+    case "restartService": return `restarted ${SERVICES[cmd.service].product} on ${host(cmd.host)}`;
+    case "purgeDisk": return `purged old logs on ${host(cmd.host)}`;
+    case "undo": return "undid their last build";
+  }
+}
