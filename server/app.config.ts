@@ -9,7 +9,10 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { SIM_VERSION } from "../shared/index.js";
 import { MAX_MESSAGE_BYTES, ROOM_NAME } from "../shared/protocol.js";
+import { CLASSROOM_ROOM, TEAM_ROOM } from "../shared/classroom.js";
+import { ClassroomRoom } from "./rooms/ClassroomRoom.js";
 import { CoopRoom } from "./rooms/CoopRoom.js";
+import { TeamRoom } from "./rooms/TeamRoom.js";
 import { registerApi } from "./api/index.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -26,6 +29,9 @@ export default config({
 
   initializeGameServer(gameServer) {
     gameServer.define(ROOM_NAME, CoopRoom);
+    // Classroom: the teacher's room (one per challenge code) and the team rooms it opens.
+    gameServer.define(CLASSROOM_ROOM, ClassroomRoom).filterBy(["code"]);
+    gameServer.define(TEAM_ROOM, TeamRoom);
   },
 
   initializeExpress(app) {

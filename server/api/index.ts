@@ -7,6 +7,7 @@ import { VerifierPool } from "../verify/pool.js";
 import { apiErrors, HttpError } from "./body.js";
 import { challengeRoutes } from "./challenges.js";
 import { replayRoutes } from "./replays.js";
+import { seatRoutes } from "./seats.js";
 
 export interface Api {
   /** Stops the verifier's threads (the database belongs to whoever opened it). */
@@ -26,6 +27,7 @@ export function registerApi(app: Express, db: Db = serverDatabase(), verifier?: 
     next();
   });
   api.use(challengeRoutes(db));
+  api.use(seatRoutes(db));
   api.use(replayRoutes(getPool));
   api.use((req, _res, next) => next(new HttpError(404, `no API route ${req.method} ${req.path.slice(0, 80)}`)));
   api.use(apiErrors);

@@ -3,7 +3,7 @@
 // times a second applies them and steps the shared simulation. Everything about lockstep lives in
 // server/lockstep/; this class only connects it to Colyseus.
 import { ClientState, Room, type Client } from "@colyseus/core";
-import { findScenario, Game, SCENARIO_IDS, SIM_VERSION, type Role } from "../../shared/index.js";
+import { findScenario, Game, SCENARIO_IDS, SIM_VERSION, type Role, type ScenarioOverrides } from "../../shared/index.js";
 import {
   COMMAND_BURST, COMMAND_RATE_PER_SECOND, CURSOR_RATE_PER_SECOND, isClientMessageType, JoinOptionsSchema, MAX_PLAYERS,
   parseClientMessage, PING_BURST, PING_RATE_PER_SECOND, PROTOCOL_VERSION, RECONNECT_SECONDS, RESYNC_BURST, RESYNC_EVERY_SECONDS,
@@ -36,7 +36,9 @@ export class CoopRoom extends Room<CoopState> {
   /** Per-player command limit; a faster test clock raises it in proportion. */
   protected commandsPerSecond = COMMAND_RATE_PER_SECOND;
 
-  private clockOfTurns: TurnClock | null = null;
+  protected clockOfTurns: TurnClock | null = null;
+  /** A challenge's changes to the scenario (classroom team rooms); none in a plain co-op room. */
+  protected overrides: ScenarioOverrides | undefined;
   private seats = new Map<string, Seat>();
   private timer: NodeJS.Timeout | undefined;
 
@@ -123,6 +125,8 @@ export class CoopRoom extends Room<CoopState> {
   }
 
   private handle(client: Client, type: ClientMessageType, message: unknown, player: PlayerState): string | void {
+    const refused = this.messageRefused(type);
+    if (refused) return refused;
     if (type === "cmd") return this.onCommand(client, message, player);
     const parsed = parseClientMessage(type, message);
     if (!parsed.ok) return parsed.reason;
@@ -225,8 +229,16 @@ export class CoopRoom extends Room<CoopState> {
     return null;
   }
 
-  private startGame(scenario: string, seed: number): void {
-    this.clockOfTurns = new TurnClock(Game.create(scenario, seed));
+  /** A subclass may refuse whole kinds of messages (a classroom's clock belongs to the teacher). */
+  protected messageRefused(_type: ClientMessageType): string | null {
+    return null;
+  }
+
+  /** Called once when this room's game ends by itself (its length reached, or bankruptcy). */
+  protected gameEnded(): void {}
+
+  protected startGame(scenario: string, seed: number): void {
+    this.clockOfTurns = new TurnClock(Game.create(scenario, seed, this.overrides));
     this.state.scenario = scenario;
     this.state.seed = seed;
     this.state.phase = "playing";
@@ -253,6 +265,7 @@ export class CoopRoom extends Room<CoopState> {
         this.state.phase = "ended";
         const end = clock.game.state.ended;
         this.notice("ended", "", `The game is over (${end?.outcome ?? "ended"})`);
+        this.gameEnded();
       }
     } catch (err) {
       console.error(`[coop ${this.roomId}] turn failed: ${err instanceof Error ? err.stack : String(err)}`);
@@ -264,7 +277,7 @@ export class CoopRoom extends Room<CoopState> {
     client.send("snapshot", { tick: game.tick, snapshot: game.snapshot(), reason } satisfies SnapshotMessage);
   }
 
-  private broadcastSnapshot(reason: SnapshotMessage["reason"]): void {
+  protected broadcastSnapshot(reason: SnapshotMessage["reason"]): void {
     const game = this.clockOfTurns!.game;
     this.broadcast("snapshot", { tick: game.tick, snapshot: game.snapshot(), reason } satisfies SnapshotMessage);
   }
@@ -273,7 +286,7 @@ export class CoopRoom extends Room<CoopState> {
     client.send("rejected", rejected);
   }
 
-  private notice(kind: NoticeKind, by: string, text: string): void {
+  protected notice(kind: NoticeKind, by: string, text: string): void {
     this.broadcast("notice", { kind, by, text });
   }
 
