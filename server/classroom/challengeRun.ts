@@ -132,6 +132,7 @@ export class ChallengeRun {
         const room = await this.roomFor(known.team);
         return { ok: true, seat: { rejoinToken: request.rejoinToken, participantId: known.id, name: known.name, team: known.team, roomId: room.roomId } };
       }
+      if (request.name === undefined) return { ok: false, status: 404, reason: "this seat is not part of the challenge: join with a name" };
     }
     if (this.locked) return { ok: false, status: 403, reason: "the teacher has locked this challenge: no new students" };
     if (this.phase === "finished" || this.phase === "interrupted") return { ok: false, status: 409, reason: "this challenge is over; ask the teacher to start a new round" };
