@@ -23,6 +23,12 @@ import { showSaveDialog } from "./saveDialog.js";
 import { showSettings } from "./settingsDialog.js";
 import { toast } from "./toast.js";
 
+/** Seat memory that remembers nothing: a spectator has no seat to get back into. */
+function tabStoreless(): SeatMemory {
+  const none: KeyValueStore = { length: 0, key: () => null, getItem: () => null, setItem: () => {}, removeItem: () => {} };
+  return new SeatMemory(null, none);
+}
+
 export type BoardModule = typeof import("../board/startBoard.js");
 
 export class App {
@@ -57,6 +63,11 @@ export class App {
       const classCode = (new URLSearchParams(location.search).get("code") ?? "").toUpperCase().replace(/[^A-Z]/g, "");
       if (classCode && this.classSeats.tokenFor(classCode)) void this.joinClass(classCode, undefined).catch((e) => this.showJoinClass(classCode, e instanceof Error ? e.message : String(e)));
       else this.showJoinClass(classCode);
+      return;
+    }
+    // The teacher watching a team's board (/watch?room=ID&code=ABCDEF#token=…): a spectator who sends nothing.
+    if (/\/watch\/?$/.test(location.pathname)) {
+      void this.watchTeam().catch((e) => this.showJoinClass("", e instanceof Error ? e.message : String(e)));
       return;
     }
     // A share link (/?room=CODE) goes straight into that room; a reload gets back into the seat.
@@ -199,6 +210,22 @@ export class App {
       flavour.destroy();
       throw e;
     }
+    this.classroom = flavour;
+    this.coop = coop;
+  }
+
+  /** The teacher's read-only view of one team's board, joined with the teacher token. */
+  private async watchTeam(): Promise<void> {
+    const params = new URLSearchParams(location.search);
+    const roomId = params.get("room") ?? "";
+    const code = (params.get("code") ?? "").toUpperCase();
+    const token = new URLSearchParams(location.hash.slice(1)).get("token") ?? "";
+    history.replaceState(null, "", `${location.pathname}?room=${encodeURIComponent(roomId)}&code=${code}`);
+    let coop: CoopGame | null = null;
+    const seat: ClassSeat = { code, rejoinToken: "", participantId: 0, name: "Teacher (watching, read-only)", team: 0, roomId };
+    const flavour = new ClassroomFlavour(seat, () => coop?.session?.game.tick ?? null, () => window.close());
+    coop = new CoopGame(this, tabStoreless(), flavour);
+    await coop.join(roomId, "teacher", { teacherToken: token });
     this.classroom = flavour;
     this.coop = coop;
   }

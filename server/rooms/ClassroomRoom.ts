@@ -12,6 +12,7 @@ import { serverDatabase } from "../storage/db.js";
 /** The teacher's actions, each with its payload read strictly. */
 const ACTIONS = ["start", "pause", "resume", "extend", "end", "again", "remove", "lock", "rename"] as const;
 type Action = (typeof ACTIONS)[number];
+const LOBBY_EVERY_MS = 2000;
 
 export class ClassroomRoom extends Room {
   private run!: ChallengeRun;
@@ -31,6 +32,8 @@ export class ClassroomRoom extends Room {
     };
     this.stopListening = run.listen(listener);
     this.onMessage("*", (client, type, message) => this.act(client, String(type), message));
+    // A heartbeat of the lobby, so connection changes are never missed by a page.
+    this.clock.setInterval(() => this.broadcast("class", this.classView()), LOBBY_EVERY_MS);
   }
 
   /** The one teacher check, shared with the HTTP API: a student's page can never get in. */
