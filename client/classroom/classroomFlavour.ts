@@ -51,8 +51,12 @@ export class ClassroomFlavour implements RoomFlavour {
     return "in a class only the teacher pauses or changes the speed";
   }
 
+  /** The line under the game's own debrief; it fills in when the class's results arrive. */
+  private readonly footer = h("div", { class: "class-end-footer", "data-class": "end-footer" });
+
   endFooter(): HTMLElement {
-    return h("div", { class: "class-end-footer" }, this.resultLine());
+    setText(this.footer, this.resultLine());
+    return this.footer;
   }
 
   message(type: string, msg: unknown): void {
@@ -71,6 +75,7 @@ export class ClassroomFlavour implements RoomFlavour {
       this.resultCard.classList.remove("hidden");
     } else if (type === "results") {
       this.results = msg as ResultsMessage;
+      setText(this.footer, this.resultLine());
       this.showResult();
     }
     this.refresh();

@@ -72,6 +72,7 @@ export function lobbyView(code: string, token: string): { el: HTMLElement; stop:
       tickTimer();
     },
     results: (m: ResultsMessage) => {
+      fill(standingsBox);
       renderResults(resultsBox, m, downloads());
       resultsBox.scrollIntoView?.({ block: "start" });
     },

@@ -117,7 +117,7 @@ describe("a class plays a one-minute challenge", () => {
     const [download] = await Promise.all([teacher.waitForEvent("download"), teacher.click("[data-action=download-csv]")]);
     const csv = readFileSync((await download.path())!, "utf8");
     const lines = csv.trim().split(/\r?\n/);
-    expect(lines[0]).toBe("round,rank,team,members,score,uptime_percent,nines,money_dollars,incidents,open_findings");
+    expect(lines[0].replaceAll('"', "")).toBe("round,rank,team,members,score,uptime_percent,nines,money_dollars,incidents,open_findings");
     expect(lines).toHaveLength(3);
     expect(csv).toContain("Ada");
     expect(csv).toContain("<i>Bo</i>");
