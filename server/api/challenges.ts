@@ -19,10 +19,12 @@ function publicOrigin(req: Request): string {
   return configured || `${req.protocol}://${req.get("host")}`;
 }
 
-export function challengeRoutes(db: Db): Router {
+/** `database` is asked for on each request, so the server opens its file only once the API is used. */
+export function challengeRoutes(database: () => Db): Router {
   const router = Router();
 
   router.post("/challenges", ...jsonBody(), (req, res) => {
+    const db = database();
     const input = parseBody(ChallengeInputSchema, requireJson(req));
     const settings = settingsFrom(input, randomSeed);
     const teacherToken = newToken();
@@ -45,6 +47,7 @@ export function challengeRoutes(db: Db): Router {
   });
 
   router.get("/challenges/:code", (req, res) => {
+    const db = database();
     const code = normaliseCode(req.params.code);
     const challenge = CODE_PATTERN.test(code) ? findChallenge(db, code) : undefined;
     if (!challenge) throw new HttpError(404, `no challenge with code ${req.params.code.slice(0, 12)}`);
@@ -52,6 +55,7 @@ export function challengeRoutes(db: Db): Router {
   });
 
   router.get("/challenges/:code/results.json", (req, res) => {
+    const db = database();
     const challenge = teacherOnly(db, req);
     const participants = listParticipants(db, challenge.code, { includeRemoved: true });
     const results = listResults(db, challenge.code);
@@ -64,6 +68,7 @@ export function challengeRoutes(db: Db): Router {
   });
 
   router.get("/challenges/:code/results.csv", (req, res) => {
+    const db = database();
     const challenge = teacherOnly(db, req);
     const header = ["round", "rank", "team", "members", "score", "uptime_percent", "nines", "money_dollars", "incidents", "open_findings"];
     const rows: (string | number)[][] = [];

@@ -14,21 +14,30 @@ export interface Api {
   close(): Promise<void>;
 }
 
-export function registerApi(app: Express, db: Db = serverDatabase(), verifier?: VerifierPool): Api {
-  // The verifier's threads load the simulation in the background now, so the first submission
-  // does not wait about a second for a thread to start.
+/**
+ * Mounts the API. The database (NINES_DATA_DIR) opens on the first API request, and marks the
+ * challenges a stopped server left running as interrupted then, before anything reads them; a
+ * server (or a room test) that never serves the API never touches the file.
+ */
+export function registerApi(app: Express, db: Db | (() => Db) = serverDatabase, verifier?: VerifierPool): Api {
+  const database = typeof db === "function" ? db : () => db;
   const pool = verifier ?? new VerifierPool();
-  void pool.warm();
-  const getPool = () => pool;
+  let warming = false;
 
   const api = Router();
   api.use((_req, res, next) => {
+    // The verifier's threads start loading the simulation with the first API request (a teacher
+    // creating a challenge), so a later submission does not wait for a thread to start.
+    if (!warming) {
+      warming = true;
+      void pool.warm();
+    }
     res.setHeader("Cache-Control", "no-store");
     next();
   });
-  api.use(challengeRoutes(db));
-  api.use(seatRoutes(db));
-  api.use(replayRoutes(getPool));
+  api.use(challengeRoutes(database));
+  api.use(seatRoutes(database));
+  api.use(replayRoutes(() => pool));
   api.use((req, _res, next) => next(new HttpError(404, `no API route ${req.method} ${req.path.slice(0, 80)}`)));
   api.use(apiErrors);
   app.use("/api", api);

@@ -13,11 +13,11 @@ const SeatRequestSchema = z.strictObject({
   rejoinToken: z.string().max(64).optional(),
 });
 
-export function seatRoutes(db: Db): Router {
+export function seatRoutes(db: () => Db): Router {
   const router = Router();
   router.post("/challenges/:code/seat", ...jsonBody(4096), (req, res, next) => {
     const code = normaliseCode(req.params.code);
-    const run = CODE_PATTERN.test(code) ? openRun(db, code) : undefined;
+    const run = CODE_PATTERN.test(code) ? openRun(db(), code) : undefined;
     if (!run) return next(new HttpError(404, `no challenge with code ${req.params.code.slice(0, 12)}: check the code on the board`));
     let body: z.infer<typeof SeatRequestSchema>;
     try {

@@ -16,8 +16,13 @@ export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
 
 /** Opens (or creates) the database in `dir` and brings its schema up to date. */
 export function openDatabase(dir = dataDir()): Db {
-  mkdirSync(dir, { recursive: true });
-  const db = new Database(join(dir, DB_FILE_NAME));
+  let db: Db;
+  try {
+    mkdirSync(dir, { recursive: true });
+    db = new Database(join(dir, DB_FILE_NAME));
+  } catch (e) {
+    throw new Error(`cannot open the database in ${dir} (set NINES_DATA_DIR to a writable folder): ${(e as Error).message}`);
+  }
   db.pragma("journal_mode = WAL");
   db.pragma("foreign_keys = ON");
   db.pragma("busy_timeout = 5000");

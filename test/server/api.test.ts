@@ -180,6 +180,17 @@ describe("POST /api/replays/verify", () => {
     expect(await nulls.json()).toEqual({ valid: false, reason: expect.stringMatching(/^17 command\(s\) rejected/) });
   });
 
+  it("a flood of submissions does not hold up other requests", async () => {
+    const c = await create();
+    const long = { ...replay, result: undefined, ticks: 5900, commands: [] };
+    let settled = 0;
+    // Not awaited: they are still being verified (one by one) while the summary is asked for.
+    for (let i = 0; i < 8; i++) void postJson("/api/replays/verify", long).then((r) => r.body?.cancel(), () => {}).finally(() => settled++);
+    const summary = await fetch(`${server.url}/api/challenges/${c.code}`);
+    expect(summary.status).toBe(200);
+    expect(settled).toBeLessThan(8);
+  });
+
   it("answers 400 to what is not JSON and 413 to a body over the cap", async () => {
     expect((await post("/api/replays/verify", "{\"format\":")).status).toBe(400);
     expect((await post("/api/replays/verify", "format=1", "text/plain")).status).toBe(400);

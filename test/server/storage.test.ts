@@ -9,6 +9,9 @@ import { loadMigrations } from "../../server/storage/migrate.js";
 import { addParticipant, listParticipants, removeParticipant, renameParticipant } from "../../server/storage/participants.js";
 import { listResults, saveResult } from "../../server/storage/results.js";
 import type { ChallengeSettings } from "../../server/classroom/settings.js";
+import { roundResultOf } from "../../server/classroom/roundResult.js";
+import { score } from "../../shared/index.js";
+import { play } from "../fixtures/plays.js";
 
 const settings: ChallengeSettings = { scenario: "distributed", seed: 42, durationMinutes: 20, mode: "teams", teamSize: 3, showStandings: true };
 const dirs: string[] = [];
@@ -94,5 +97,18 @@ describe("classroom storage", () => {
     expect(listResults(db, "FFFFFF").map((r) => [r.round, r.team])).toEqual([[1, 2], [1, 1], [2, 1]]);
     expect(listResults(db, "FFFFFF")[1]).toEqual(result);
     expect(listRounds(db, "FFFFFF").map((r) => r.seed)).toEqual([42, 7]);
+  });
+});
+
+describe("a round's result", () => {
+  it("is read off the server's own game and stored as it was", () => {
+    const { game } = play("simple-stack", 4, 600);
+    const result = roundResultOf(game, { round: 1, team: 3, members: ["Ada", "Bob"] }, 99);
+    expect(result).toMatchObject({ round: 1, team: 3, members: ["Ada", "Bob"], score: score(game.state), hash: game.hash(), ticks: 600, money: game.state.money, recordedAt: 99 });
+    expect(result.findings.map((f) => f.id)).toContain("no-spof-host");
+    const db = track(openStore(tempDir()));
+    insertChallenge(db, { code: "GGGGGG", teacherTokenHash: "ab".repeat(32), settings, createdAt: 1 });
+    saveResult(db, "GGGGGG", result);
+    expect(listResults(db, "GGGGGG")).toEqual([result]);
   });
 });
