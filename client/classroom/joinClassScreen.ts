@@ -1,6 +1,7 @@
 // Join a class: the code from the board (or the QR code's link), then a display name, unless the
-// class gives everyone a generated one. Errors are the server's sentence, shown under the form.
-import { DISPLAY_NAME_MAX, checkDisplayName } from "../../shared/index.js";
+// class gives everyone a generated one. Errors (a taken name, a locked class) are the server's
+// sentence, shown under the form.
+import { NAME_MAX } from "../../shared/index.js";
 import { h } from "../ui/dom.js";
 import { classCodeFrom, classSummary } from "./classApi.js";
 
@@ -11,7 +12,7 @@ export interface JoinClassActions {
 
 export function joinClassScreen(name: string, code: string, error: string | null, actions: JoinClassActions): HTMLElement {
   const codeInput = h("input", { type: "text", id: "class-code", value: code, placeholder: "ABCDEF", autocomplete: "off", spellcheck: "false", class: "code-input class-code-input", maxlength: 40, "data-field": "class-code" }) as HTMLInputElement;
-  const nameInput = h("input", { type: "text", id: "class-name", maxlength: DISPLAY_NAME_MAX, value: name, autocomplete: "nickname", placeholder: "e.g. Ada", "data-field": "class-name" }) as HTMLInputElement;
+  const nameInput = h("input", { type: "text", id: "class-name", maxlength: NAME_MAX, value: name, autocomplete: "nickname", placeholder: "e.g. Ada", "data-field": "class-name" }) as HTMLInputElement;
   const nameField = h("label", { class: "field", for: "class-name" }, "Your display name", nameInput);
   const privacyNote = h("p", { class: "tagline hidden", "data-note": "generated-names" }, "This class gives everyone a generated name (a colour and an animal): you do not type yours.");
   const status = h("p", { class: `coop-status ${error ? "error" : ""}`, role: "status", "aria-live": "polite" }, error ?? "");
@@ -51,13 +52,13 @@ export function joinClassScreen(name: string, code: string, error: string | null
     }
     let chosen: string | undefined;
     if (!generated) {
-      const check = checkDisplayName(nameInput.value);
-      if (!check.ok) {
-        fail(new Error(`Your name: ${check.reason}.`));
+      // The server checks the name's rules and answers with the reason; only an empty one is caught here.
+      chosen = nameInput.value.trim();
+      if (!chosen) {
+        fail(new Error("Type the name the class will see."));
         nameInput.focus();
         return;
       }
-      chosen = check.name;
     }
     joinBtn.setAttribute("disabled", "");
     status.className = "coop-status";

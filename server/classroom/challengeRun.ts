@@ -2,10 +2,9 @@
 // extend, end), the standings once a second, and the results written to SQLite at the end. The
 // team rooms (co-op rooms that belong to the challenge) and the teacher's room both talk to it;
 // it is the one place where a teacher's action becomes a change in every room at once.
-import { randomInt } from "node:crypto";
 import { matchMaker } from "@colyseus/core";
 import {
-  checkDisplayName, COUNTDOWN_SECONDS, debriefOf, generatedName, rankStandings, standingOf, TEAM_ROOM, TICKS_PER_MINUTE,
+  COUNTDOWN_SECONDS, debriefOf, rankStandings, standingOf, TEAM_ROOM, TICKS_PER_MINUTE,
   type ClassPhase, type ClassPhaseMessage, type Game, type ResultsMessage, type Standing, type StandingsMessage,
 } from "../../shared/index.js";
 import { findChallenge, listRounds, setChallengeLocked, setChallengeStatus, startNextRound, type Challenge } from "../storage/challenges.js";
@@ -15,6 +14,8 @@ import {
 } from "../storage/participants.js";
 import { saveReplay } from "../storage/replays.js";
 import { saveResult } from "../storage/results.js";
+import { checkDisplayName, generatedName } from "./names.js";
+import { roundResultOf } from "./roundResult.js";
 import { hashToken, newToken, randomSeed } from "./secrets.js";
 import type { ChallengeSettings } from "./settings.js";
 
@@ -136,17 +137,17 @@ export class ChallengeRun {
     }
     if (this.locked) return { ok: false, status: 403, reason: "the teacher has locked this challenge: no new students" };
     if (this.phase === "finished" || this.phase === "interrupted") return { ok: false, status: 409, reason: "this challenge is over; ask the teacher to start a new round" };
-    const taken = new Set(listParticipants(this.db, this.code).map((p) => p.name));
+    const taken = listParticipants(this.db, this.code).map((p) => p.name);
     let name: string;
-    if (this.settings.generatedNames) name = generatedName(randomInt(1 << 30), taken);
+    if (this.settings.generatedNames) name = generatedName(taken);
     else {
-      const check = checkDisplayName(request.name);
-      if (!check.ok) return { ok: false, status: 400, reason: check.reason };
+      const check = checkDisplayName(request.name, taken);
+      if (!check.ok) return { ok: false, status: /already called/.test(check.reason) ? 409 : 400, reason: check.reason };
       name = check.name;
     }
     const rejoinToken = newToken();
     const added = addParticipant(this.db, { challengeCode: this.code, name, team: this.freeTeam(), rejoinTokenHash: hashToken(rejoinToken) });
-    if (!added.ok) return { ok: false, status: 409, reason: `someone in this class is already called ${name}: choose another name` };
+    if (!added.ok) return { ok: false, status: 409, reason: `someone in this challenge is already called ${name}` };
     const p = added.participant;
     const room = await this.roomFor(p.team);
     this.changed();
@@ -284,9 +285,10 @@ export class ChallengeRun {
   rename(participantId: unknown, rawName: unknown): string | void {
     const p = this.participant(participantId);
     if (typeof p === "string") return p;
-    const check = checkDisplayName(rawName);
+    const others = listParticipants(this.db, this.code).filter((o) => o.id !== p.id).map((o) => o.name);
+    const check = checkDisplayName(rawName, others);
     if (!check.ok) return check.reason;
-    if (!renameParticipant(this.db, p.id, check.name)) return `someone in this class is already called ${check.name}`;
+    if (!renameParticipant(this.db, p.id, check.name)) return `someone in this challenge is already called ${check.name}`;
     this.rooms.get(p.team)?.renamed(p.id, check.name);
     this.changed();
   }
@@ -337,11 +339,7 @@ export class ChallengeRun {
       const { game } = teams.find((t) => t.team === standing.team)!;
       const debrief = debriefOf(standing, message.teams.length + 1, game.hash(), game.state);
       message.teams.push(debrief);
-      saveResult(this.db, this.code, {
-        round: this.round, team: standing.team, members: standing.members, score: standing.score, hash: debrief.hash, ticks: game.tick,
-        uptimePermyriad: standing.uptimePermyriad, nines: standing.nines, money: standing.money, incidents: standing.incidents,
-        findings: debrief.findings.map((f) => ({ id: f.id, title: f.title })), recordedAt: now,
-      });
+      saveResult(this.db, this.code, roundResultOf(game, { round: this.round, team: standing.team, members: standing.members }, now));
       saveReplay(this.db, {
         challengeCode: this.code, round: this.round, team: standing.team, scenario: game.state.scenario, seed: game.state.seed,
         ticks: game.tick, hash: debrief.hash, score: standing.score, body: JSON.stringify(game.toReplay()),

@@ -29,8 +29,8 @@ describe("students in a challenge", () => {
     const bad: [unknown, RegExp][] = [
       ["   ", /empty/],
       ["a".repeat(25), /longer than 24/],
-      ["Bob\u0007", /control characters/],
-      ["Eve\u202e", /control characters/],
+      ["Bob\u0007", /control or invisible characters/],
+      ["Eve\u202e", /control or invisible characters/],
       [42, /expected string/],
     ];
     for (const [name, reason] of bad) {
@@ -95,7 +95,7 @@ describe("students in a challenge", () => {
     teacher.room.send("rename", { participant: boId, name: "Ada" });
     teacher.room.send("rename", { participant: boId, name: "Bo\u0000b" });
     await until(() => teacher.count("rejected") === 2, "refused renames");
-    expect(teacher.all<{ reason: string }>("rejected").map((r) => r.reason)).toEqual(["someone in this class is already called Ada", "the name may not contain control characters"]);
+    expect(teacher.all<{ reason: string }>("rejected").map((r) => r.reason)).toEqual(["someone in this challenge is already called Ada", "the name contains control or invisible characters"]);
     teacher.room.send("rename", { participant: boId, name: "Bodhi" });
     await until(() => view(teacher).students.some((s) => s.name === "Bodhi"), "the rename");
     const boRoom = server.getRoomById(bo.seat.roomId!);
