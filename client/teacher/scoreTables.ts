@@ -51,7 +51,7 @@ function debrief(t: TeamDebrief): HTMLElement {
         h("h3", null, "Incident timeline"),
         t.timeline.length
           ? h("ol", null, ...t.timeline.map((i) => h("li", { class: `sev-${i.severity}` }, h("span", { class: "mono" }, clock(i.tick)), ` ${i.title}`)))
-          : h("p", null, "No incidents.")),
+          : h("p", null, t.incidents ? `${t.incidents} incidents (the timeline is shown only in the session that played the round).` : "No incidents.")),
       h("div", null,
         h("h3", null, "Architecture audit: still open"),
         t.findings.length ? h("ul", null, ...t.findings.map((f) => h("li", null, h("strong", null, f.title), h("br"), h("small", null, f.detail)))) : h("p", null, "Nothing open: a clean design."))));

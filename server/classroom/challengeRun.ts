@@ -13,7 +13,7 @@ import {
   addParticipant, findByRejoinToken, findParticipant, listParticipants, removeParticipant, renameParticipant, setConnection, type ConnectionState, type Participant,
 } from "../storage/participants.js";
 import { saveReplay } from "../storage/replays.js";
-import { saveResult } from "../storage/results.js";
+import { listResults, saveResult } from "../storage/results.js";
 import { checkDisplayName, generatedName } from "./names.js";
 import { roundResultOf } from "./roundResult.js";
 import { hashToken, newToken, randomSeed } from "./secrets.js";
@@ -109,6 +109,7 @@ export class ChallengeRun {
     this.locked = challenge.locked;
     this.seed = listRounds(db, this.code).find((r) => r.round === this.round)?.seed ?? this.settings.seed;
     this.endTick = this.settings.durationMinutes * TICKS_PER_MINUTE;
+    if (this.phase === "finished") this.lastResults = storedResults(db, this.code, this.round);
     this.ticker = setInterval(() => this.publishStandings(), STANDINGS_EVERY_MS);
     this.ticker.unref();
   }
@@ -367,4 +368,21 @@ export class ChallengeRun {
     for (const room of this.rooms.values()) room.tell("classPhase", message);
     for (const l of this.listeners) l.changed();
   }
+}
+
+/**
+ * A finished round as stored, for a teacher link opened after a restart: the scores, figures and
+ * open findings of each team. (The incident timeline lives in the stored replays, not here.)
+ */
+function storedResults(db: Db, code: string, round: number): ResultsMessage | null {
+  const rows = listResults(db, code, round);
+  if (rows.length === 0) return null;
+  return {
+    round,
+    teams: rows.map((r, i) => ({
+      team: r.team, members: r.members, tick: r.ticks, uptimePermyriad: r.uptimePermyriad, nines: r.nines, money: r.money,
+      incidents: r.incidents, openFindings: r.findings.length, score: r.score, ended: true, rank: i + 1, hash: r.hash,
+      timeline: [], findings: r.findings.map((f) => ({ ...f, detail: "" })),
+    })),
+  };
 }

@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../server/storage/db.js";
 import { listResults } from "../../server/storage/results.js";
 import { listRoundReplays } from "../../server/storage/replays.js";
-import { findChallenge } from "../../server/storage/challenges.js";
+import { findChallenge, insertChallenge, setChallengeStatus } from "../../server/storage/challenges.js";
+import { saveResult } from "../../server/storage/results.js";
+import { hashToken } from "../../server/classroom/secrets.js";
 import { runReplay, parseReplay, type ResultsMessage, type StandingsMessage, type ClassPhaseMessage, type SnapshotMessage } from "../../shared/index.js";
 import { bootClassroom, createChallenge, dataDir, studentJoin, teacherJoin, until, type Listener } from "./classroomHarness.js";
 
@@ -128,5 +130,26 @@ describe("the teacher's room", () => {
     expect(teacher.last<ResultsMessage>("results")!.teams[0]).toMatchObject({ members: ["Cleo"], tick: 600, rank: 1 });
     await until(() => a.listener.count("results") === 1, "Cleo's result");
     expect(a.listener.last<ResultsMessage>("results")!.teams[0].members).toEqual(["Cleo"]);
+  });
+
+  it("opens a finished challenge's stored results for the teacher link after a restart", async () => {
+    // A challenge this server process never ran: as after a restart, only the SQLite file knows it.
+    const db = openDatabase(dataDir);
+    try {
+      const settings = { scenario: "simple-stack" as const, seed: 7, durationMinutes: 20, mode: "individual" as const, teamSize: 1, showStandings: true };
+      expect(insertChallenge(db, { code: "QWERTY", teacherTokenHash: hashToken("days-later-token-00000"), settings, createdAt: Date.now() - 3 * 86_400_000 })).toBe(true);
+      for (const [team, score] of [[1, 900], [2, 1200]]) {
+        saveResult(db, "QWERTY", { round: 1, team, members: [`Student ${team}`], score, hash: "0badc0de", ticks: 12000, uptimePermyriad: 9990, nines: 3, money: 100, incidents: 2, findings: [{ id: "spof-host", title: "Single point of failure" }], recordedAt: Date.now() });
+      }
+      setChallengeStatus(db, "QWERTY", "finished");
+    } finally {
+      db.close();
+    }
+    await expect(teacherJoin(ws, "QWERTY", "wrong-token-0000000000")).rejects.toThrow(/does not match/);
+    const teacher = await teacherJoin(ws, "QWERTY", "days-later-token-00000");
+    await until(() => teacher.count("results") === 1, "the stored results");
+    const results = teacher.last<ResultsMessage>("results")!;
+    expect(results.teams.map((t) => [t.rank, t.members[0], t.score])).toEqual([[1, "Student 2", 1200], [2, "Student 1", 900]]);
+    expect(classView(teacher).phase).toBe("finished");
   });
 });
