@@ -22,6 +22,8 @@ export interface ClassPhaseMessage {
   /** The tick at which the round ends. */
   endTick: number;
   showStandings: boolean;
+  /** Teams (show the team number) or each student alone. */
+  teams: boolean;
 }
 
 /** One team's live figures, from the game the server runs. */

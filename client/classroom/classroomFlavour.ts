@@ -20,10 +20,11 @@ export class ClassroomFlavour implements RoomFlavour {
   private readonly waitingText = h("p", { class: "class-waiting-text", role: "status" });
   private readonly waitingCount = h("p", { class: "class-countdown", "aria-live": "assertive" });
   private readonly interval: ReturnType<typeof setInterval>;
+  private readonly teamLabel = h("span", null);
 
   constructor(private readonly seat: ClassSeat, private readonly tick: () => number | null, private readonly leave: () => void) {
     this.bar = h("div", { class: "class-bar", "data-class": "bar" },
-      h("span", { class: "class-who" }, `Class ${seat.code} · `, h("strong", null, seat.name), seat.team ? ` · team ${seat.team}` : ""),
+      h("span", { class: "class-who" }, `Class ${seat.code} · `, h("strong", null, seat.name), this.teamLabel),
       this.timer,
       this.rank);
     document.body.append(this.bar, this.resultCard);
@@ -41,7 +42,7 @@ export class ClassroomFlavour implements RoomFlavour {
     return h("div", { class: "screen menu whiteboard", "data-screen": "class-waiting" },
       h("div", { class: "menu-card" },
         h("h1", { class: "logo small-logo" }, "You are in"),
-        h("p", { class: "class-me" }, "You play as ", h("strong", null, this.seat.name), this.seat.team ? ` (team ${this.seat.team})` : ""),
+        h("p", { class: "class-me" }, "You play as ", h("strong", null, this.seat.name), this.phase?.teams ? ` (team ${this.seat.team})` : ""),
         this.waitingText,
         this.waitingCount,
         h("div", { class: "menu-footer" }, h("button", { class: "btn", type: "button", onclick: () => this.leave() }, "Leave the class"), h("span", null, "A reload brings you back to this seat."))));
@@ -63,6 +64,7 @@ export class ClassroomFlavour implements RoomFlavour {
     if (type === "classPhase") {
       this.phase = msg as ClassPhaseMessage;
       this.countdownEndsAt = this.phase.startsInMs ? performance.now() + this.phase.startsInMs : 0;
+      setText(this.teamLabel, this.phase.teams && this.seat.team ? ` · team ${this.seat.team}` : "");
       if (this.phase.phase === "lobby") {
         this.results = null;
         this.resultCard.classList.add("hidden");

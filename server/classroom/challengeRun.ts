@@ -360,7 +360,7 @@ export class ChallengeRun {
 
   /** What a student's page needs to show the timer and the state of the round. */
   phaseMessage(): ClassPhaseMessage {
-    return { phase: this.phase, startsInMs: this.startsAt ? Math.max(0, this.startsAt - Date.now()) : 0, endTick: this.endTick, round: this.round, showStandings: this.settings.showStandings };
+    return { phase: this.phase, startsInMs: this.startsAt ? Math.max(0, this.startsAt - Date.now()) : 0, endTick: this.endTick, round: this.round, showStandings: this.settings.showStandings, teams: this.settings.mode === "teams" };
   }
 
   private changed(): void {

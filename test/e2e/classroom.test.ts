@@ -94,6 +94,15 @@ describe("a class plays a one-minute challenge", () => {
     await teacher.screenshot({ path: join(ARTIFACTS, "e2e-classroom-teacher-standings.png") });
     await ada.screenshot({ path: join(ARTIFACTS, "e2e-classroom-student-playing.png") });
 
+    // The teacher opens Ada's board read-only: the game is there, and the room still has one player.
+    const [watcher] = await Promise.all([teacher.context().waitForEvent("page"), teacher.locator("[data-table=standings] tr", { hasText: "Ada" }).locator("[data-action=watch]").click()]);
+    await watcher.locator("#board canvas").waitFor({ timeout: 30_000 });
+    await expect.poll(() => watcher.evaluate("window.__nines.state.hosts.length")).toBe(before + 1);
+    expect(watcher.url()).not.toContain("token");
+    await watcher.screenshot({ path: join(ARTIFACTS, "e2e-classroom-teacher-watching.png") });
+    expect(await ada.evaluate("window.__nines.coop.players.length")).toBe(1);
+    await watcher.close();
+
     // Bo's laptop reloads: same name, same room, the game where the room has it.
     const boTick = (await tick(bo)) ?? 0;
     await bo.reload();
