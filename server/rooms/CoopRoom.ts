@@ -36,6 +36,8 @@ export class CoopRoom extends Room<CoopState> {
   /** Per-player command limit; a faster test clock raises it in proportion. */
   protected commandsPerSecond = COMMAND_RATE_PER_SECOND;
 
+  /** Why a client without a seat may not act (only a subclass lets such clients in). */
+  protected unseatedReason = "you have no seat in this room";
   protected clockOfTurns: TurnClock | null = null;
   /** A challenge's changes to the scenario (classroom team rooms); none in a plain co-op room. */
   protected overrides: ScenarioOverrides | undefined;
@@ -114,7 +116,11 @@ export class CoopRoom extends Room<CoopState> {
       this.refuse(client, { seq, type: String(type).slice(0, 40), reason: `unknown message type "${String(type).slice(0, 40)}"` });
       return;
     }
-    if (!player) return;
+    if (!player) {
+      // Someone in the room without a seat (a teacher watching): a command gets a reason, the rest is ignored.
+      if (type === "cmd") this.refuse(client, { seq, type, reason: this.unseatedReason });
+      return;
+    }
     try {
       const reason = this.handle(client, type, message, player);
       if (reason) this.refuse(client, { seq, type, reason });

@@ -36,6 +36,7 @@ export class TeamRoom extends CoopRoom implements TeamRoomHandle {
   private run!: ChallengeRun;
   private team = 0;
   private readonly seated = new Map<string, Seated>();
+  protected override unseatedReason = "you are watching this board: the teacher's view is read-only";
 
   override async onCreate(raw: unknown): Promise<void> {
     const options = (raw ?? {}) as { challenge?: unknown; team?: unknown };

@@ -126,6 +126,8 @@ describe("students in a challenge", () => {
     expect(boRoom.state.players.size).toBe(1);
     watch.room.send("cmd", { seq: 0, cmd: { type: "buyHost", tier: "small", public: true } });
     watch.room.send("pause", { paused: true });
+    await until(() => watch.count("rejected") === 1, "the refusal of the spectator's command");
+    expect(watch.last<{ reason: string }>("rejected")!.reason).toMatch(/read-only/);
     await until(() => watch.count("turn") > 30, "more turns");
     expect(boRoom.state.paused).toBe(false);
     expect(server.getRoomById(bo.seat.roomId!).state.players.size).toBe(1);
