@@ -26,7 +26,8 @@ const STANDINGS_EVERY_MS = 1000;
 export interface TeamRoomHandle {
   readonly roomId: string;
   readonly game: Game | null;
-  begin(scenario: string, seed: number, endTick: number): void;
+  /** Starts the round's game; a room opened late catches up to `atTick` so every board shares the clock. */
+  begin(scenario: string, seed: number, endTick: number, atTick?: number): void;
   setPaused(paused: boolean): void;
   extendTo(endTick: number): void;
   /** Stops the clock for good this round (the teacher ended it, or the time is up). */
@@ -204,9 +205,10 @@ export class ChallengeRun {
 
   /** A team room announces itself when created, and catches up with the round. */
   attach(team: number, room: TeamRoomHandle): void {
+    const lead = Math.max(0, ...[...this.rooms.values()].map((r) => r.game?.tick ?? 0));
     this.rooms.set(team, room);
     if (this.phase === "running" || this.phase === "paused") {
-      room.begin(this.settings.scenario, this.seed, this.endTick);
+      room.begin(this.settings.scenario, this.seed, this.endTick, lead);
       if (this.phase === "paused") room.setPaused(true);
     }
   }

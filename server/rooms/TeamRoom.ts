@@ -111,9 +111,12 @@ export class TeamRoom extends CoopRoom implements TeamRoomHandle {
     return this.clockOfTurns?.game ?? null;
   }
 
-  begin(scenario: string, seed: number, endTick: number): void {
+  begin(scenario: string, seed: number, endTick: number, atTick = 0): void {
     this.overrides = { ...challengeOverrides(this.run.settings), durationTicks: endTick };
     this.startGame(scenario, seed);
+    // A student who joins a running class starts where the class is: the same events at the same second.
+    if (atTick > 0) this.clockOfTurns!.game.run(atTick);
+    this.state.tick = this.clockOfTurns!.game.tick;
     this.broadcastSnapshot("new-game");
   }
 

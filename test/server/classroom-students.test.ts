@@ -133,4 +133,19 @@ describe("students in a challenge", () => {
     expect(server.getRoomById(bo.seat.roomId!).state.players.size).toBe(1);
     await expect(join(bo.seat.roomId!, { teacherToken: "wrong-token-0000000000" })).rejects.toThrow(/does not match/);
   });
+
+  it("starts a student who joins a running class at the class's tick", async () => {
+    const { code, teacherToken } = await createChallenge(base, { durationMinutes: 10 });
+    const teacher = await teacherJoin(ws, code, teacherToken);
+    const early = await studentJoin(base, ws, code, "Early");
+    teacher.room.send("start", {});
+    await until(() => (server.getRoomById(early.seat.roomId!).state.tick as number) > 200, "the class to be under way");
+    const late = await studentJoin(base, ws, code, "Late");
+    await until(() => late.listener.count("snapshot") > 0, "the late student's game");
+    const lateStart = late.listener.all<SnapshotMessage>("snapshot")[0].tick;
+    expect(lateStart).toBeGreaterThan(200);
+    expect(Math.abs(lateStart - (server.getRoomById(early.seat.roomId!).state.tick as number))).toBeLessThan(100);
+    teacher.room.send("end", {});
+    await until(() => teacher.count("results") === 1, "the results");
+  });
 });

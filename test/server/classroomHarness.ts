@@ -25,8 +25,8 @@ import { CLASSROOM_ROOM, PROTOCOL_VERSION, SIM_VERSION, TEAM_ROOM } from "../../
 export class FastTeamRoom extends TeamRoom {
   protected override turnMs = 2;
   protected override commandsPerSecond = 50 * 20;
-  override begin(scenario: string, seed: number, endTick: number): void {
-    super.begin(scenario, seed, endTick);
+  override begin(scenario: string, seed: number, endTick: number, atTick?: number): void {
+    super.begin(scenario, seed, endTick, atTick);
     this.clockOfTurns!.speed = 8;
   }
 }
