@@ -2,7 +2,6 @@
 // a round with each team's debrief. Pure data and pure functions, shared by the rooms, the teacher
 // page and the student's page so all three agree on them.
 import { audit } from "./audit.js";
-import { incidentText } from "./content/words.js";
 import type { GameState } from "./model/types.js";
 import { nines, score, uptimePermyriad } from "./sim/metrics.js";
 
@@ -73,16 +72,6 @@ export function standingOf(team: number, members: string[], state: GameState): S
     openFindings: audit(state).filter((f) => !f.ok).length,
     score: score(state),
     ended: state.ended !== null,
-  };
-}
-
-export function debriefOf(standing: Standing, rank: number, hash: string, state: GameState): TeamDebrief {
-  return {
-    ...standing,
-    rank,
-    hash,
-    timeline: state.incidents.map((i) => ({ tick: i.tick, title: incidentText(i).title, severity: i.severity })),
-    findings: audit(state).filter((f) => !f.ok).map((f) => ({ id: f.id, title: f.title, detail: f.detail })),
   };
 }
 

@@ -4,7 +4,7 @@
 // it is the one place where a teacher's action becomes a change in every room at once.
 import { matchMaker } from "@colyseus/core";
 import {
-  COUNTDOWN_SECONDS, debriefOf, rankStandings, standingOf, TEAM_ROOM, TICKS_PER_MINUTE,
+  COUNTDOWN_SECONDS, rankStandings, standingOf, TEAM_ROOM, TICKS_PER_MINUTE,
   type ClassPhase, type ClassPhaseMessage, type Game, type ResultsMessage, type Standing, type StandingsMessage,
 } from "../../shared/index.js";
 import { findChallenge, listRounds, setChallengeLocked, setChallengeStatus, startNextRound, type Challenge } from "../storage/challenges.js";
@@ -14,6 +14,7 @@ import {
 } from "../storage/participants.js";
 import { saveReplay } from "../storage/replays.js";
 import { listResults, saveResult } from "../storage/results.js";
+import { debriefOf } from "./debrief.js";
 import { checkDisplayName, generatedName } from "./names.js";
 import { roundResultOf } from "./roundResult.js";
 import { hashToken, newToken, randomSeed } from "./secrets.js";
