@@ -1,22 +1,12 @@
-// `npm start`: build the client if dist/ is missing or older than its sources, then run the
-// server (Colyseus + Express on one port). PORT chooses the port (default 2567).
+// `npm start`: build the client if dist/ is missing or older than its sources, compile the server
+// if build/ is, then run the server (Colyseus + Express on one port) as plain Node. PORT chooses
+// the port (default 2567).
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { existsSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { BUILD_DIR, ensureServerBuild, newest, root } from "./build-server.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const SOURCES = ["client", "shared", "assets", "index.html", "vite.config.ts", "package.json"];
-
-/** Newest modification time under a file or folder, in ms (0 if missing). */
-function newest(path) {
-  if (!existsSync(path)) return 0;
-  const st = statSync(path);
-  if (!st.isDirectory()) return st.mtimeMs;
-  let max = st.mtimeMs;
-  for (const entry of readdirSync(path)) max = Math.max(max, newest(join(path, entry)));
-  return max;
-}
 
 function needsBuild() {
   const built = join(root, "dist", "index.html");
@@ -37,6 +27,8 @@ if (why) {
   }
 }
 
-const server = spawn(process.execPath, ["--import", "tsx", join(root, "server", "index.ts")], { cwd: root, stdio: "inherit", env: process.env });
+ensureServerBuild();
+
+const server = spawn(process.execPath, [join(BUILD_DIR, "server", "index.js")], { cwd: root, stdio: "inherit", env: process.env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

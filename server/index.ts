@@ -1,4 +1,5 @@
-// Entry point: `node --import tsx server/index.ts` (npm start builds the client first).
+// Entry point: `npm start` compiles it to build/server/index.js and runs that (after building the
+// client); `node --import tsx server/index.ts` runs it from source.
 import "./wsEsmShim.js";
 import { listen } from "@colyseus/tools";
 import appConfig from "./app.config.js";

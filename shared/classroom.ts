@@ -1,7 +1,7 @@
 // The classroom's words between server and pages: the round's phase, a team's standing, the end of
 // a round with each team's debrief. Pure data and pure functions, shared by the rooms, the teacher
 // page and the student's page so all three agree on them.
-import { audit } from "./audit.js";
+import { auditFindings } from "./audit/index.js";
 import type { GameState } from "./model/types.js";
 import { nines, score, uptimePermyriad } from "./sim/metrics.js";
 
@@ -69,7 +69,7 @@ export function standingOf(team: number, members: string[], state: GameState): S
     nines: nines(state),
     money: state.money,
     incidents: state.incidents.length,
-    openFindings: audit(state).filter((f) => !f.ok).length,
+    openFindings: auditFindings(state).length,
     score: score(state),
     ended: state.ended !== null,
   };

@@ -1,5 +1,5 @@
 // How the player stands against the chapter's goal, for the HUD and the end screen.
-import { audit } from "./audit.js";
+import { audit, requiredCheck } from "./audit/index.js";
 import type { Scenario } from "./content/scenario.js";
 import type { GameState } from "./model/types.js";
 import { slaPermyriad } from "./sim/metrics.js";
@@ -19,7 +19,7 @@ export interface GoalProgress {
 }
 
 export function goalProgress(state: GameState, scenario: Scenario): GoalProgress {
-  const findings = audit(state);
+  const findings = audit(state, scenario);
   const sla = slaPermyriad(state);
   const duration = scenario.durationTicks;
   return {
@@ -28,7 +28,7 @@ export function goalProgress(state: GameState, scenario: Scenario): GoalProgress
     minSlaPermyriad: scenario.goal.minSlaPermyriad,
     slaOk: sla >= scenario.goal.minSlaPermyriad,
     checks: scenario.goal.requires.map((id) => {
-      const f = findings.find((x) => x.id === id)!;
+      const f = requiredCheck(findings, id);
       return { id, title: f.title, ok: f.ok, detail: f.detail };
     }),
     ticksLeft: duration > 0 ? Math.max(0, duration - state.tick) : -1,

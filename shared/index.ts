@@ -14,7 +14,7 @@ export { exposedPorts, listeningPorts, findService, memoryUsedMb, isUp } from ".
 export { isMonitored } from "./sim/incidents.js";
 export { slaPermyriad, uptimePermyriad, nines, score } from "./sim/metrics.js";
 export { upkeepPerSecond } from "./sim/economy.js";
-export { audit, auditPasses, type AuditFinding } from "./audit.js";
+export { audit, auditFindings, auditPasses, requiredCheck, type AuditFinding, type AuditId, type FindingKind, type Severity } from "./audit/index.js";
 export { Game } from "./game.js";
 export * from "./replay.js";
 export * from "./snapshot.js";

@@ -1,6 +1,6 @@
 // Which design-review findings to show, and in what order: checks about things a chapter does
 // not offer yet (a firewall in chapter 1, a replica when only one server is allowed) would only
-// be noise, and "one primary" is a note, not a finding. The chapter's own concepts come first,
+// be noise. The chapter's own concepts come first,
 // so a student reads what this chapter is about before the rest of the review.
 import { audit, type AuditFinding, type GameState, type Scenario } from "../../shared/index.js";
 
@@ -8,7 +8,7 @@ import { audit, type AuditFinding, type GameState, type Scenario } from "../../s
 const CHECKS_FOR_CONCEPT: Record<string, string[]> = {
   "single point of failure": ["no-spof-host"],
   "load balancer": ["no-spof-host"],
-  "health checks": ["no-spof-host"],
+  "health checks": ["health-checks"],
   "primary-replica": ["no-spof-db"],
   firewall: ["firewalls"],
   "open ports": ["firewalls", "ssh-open", "db-private"],
@@ -28,6 +28,8 @@ export function relevantFindings(state: GameState, scenario: Scenario): AuditFin
   const oneServer = scenario.allowed.maxHosts < 2;
   const shown: Record<string, boolean> = {
     "no-spof-lb": services.includes("lb"),
+    "health-checks": services.includes("lb"),
+    "n-plus-one": !oneServer,
     "no-spof-db": !oneServer,
     "tiers-split": !oneServer,
     "all-in-one": !oneServer,
@@ -35,12 +37,12 @@ export function relevantFindings(state: GameState, scenario: Scenario): AuditFin
     https: services.includes("firewall"),
     "end-to-end-tls": services.includes("firewall"),
     "ssh-open": services.includes("firewall"),
+    "app-private": services.includes("firewall"),
     // Without a firewall to close it, the database port is a fact of chapter 1, not a choice.
     "db-private": services.includes("firewall"),
     monitoring: services.includes("monitor"),
-    "one-primary": false,
   };
-  return audit(state).filter((f) => shown[f.id] !== false);
+  return audit(state, scenario).filter((f) => shown[f.id] !== false);
 }
 
 /** The audit checks this chapter is about: its goal's requirements, then its concepts'. */

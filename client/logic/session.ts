@@ -4,7 +4,7 @@
 // co-op room (see lockstep.ts) the clock plays the room's turns and the sink sends commands to the
 // room. Either way every change to the game goes through `applyTurnCommands` and `runTick`; the
 // board and panels only read.
-import { applyCommands, Game, ReplayRecorder, SOLO_ACTOR, type ActorId, type Command, type CommandOutcome, type Incident, type TurnCommand, type Verdict } from "../../shared/index.js";
+import { applyCommands, Game, SOLO_ACTOR, type ActorId, type Command, type CommandOutcome, type Incident, type TurnCommand, type Verdict } from "../../shared/index.js";
 import { FixedStepLoop, type Speed } from "./fixedStep.js";
 import { MetricHistory } from "./metricHistory.js";
 import { LocalSink, type CommandSink } from "./sinks.js";
@@ -70,9 +70,6 @@ export interface SessionOptions {
 
 export class GameSession {
   readonly history = new MetricHistory();
-  readonly recorder: ReplayRecorder;
-  /** False when the run did not start here (joined late, restored from a snapshot): the recorder misses commands. */
-  recordedFromStart: boolean;
   readonly me: ActorId;
   readonly clock: Clock;
   readonly sink: CommandSink;
@@ -84,8 +81,6 @@ export class GameSession {
     this.me = opts.me ?? SOLO_ACTOR;
     this.clock = opts.clock ? opts.clock(this) : new SoloClock(() => this.runTick());
     this.sink = opts.sink ? opts.sink(this) : new LocalSink(this);
-    this.recorder = new ReplayRecorder(game.state.scenario, game.state.seed);
-    this.recordedFromStart = game.state.tick === 0;
     this.endedAnnounced = game.state.ended !== null;
     this.markKnown();
   }
@@ -137,7 +132,7 @@ export class GameSession {
     return true;
   }
 
-  /** Applies commands at the current tick (a solo action, or a room turn's commands), recording the accepted ones. */
+  /** Applies commands at the current tick (a solo action, or a room turn's commands); the game logs the accepted ones. */
   applyTurnCommands(cmds: TurnCommand[]): CommandOutcome[] {
     if (cmds.length === 0) return [];
     const tick = this.game.tick;
@@ -146,7 +141,6 @@ export class GameSession {
     outcomes.forEach((o, i) => {
       if (!o.verdict.ok) return;
       any = true;
-      this.recorder.record(tick, cmds[i].cmd);
       this.emit("applied", cmds[i].cmd, o.by, o.by === this.me);
     });
     if (any) this.announceIncidents();
@@ -181,7 +175,6 @@ export class GameSession {
   /** Replaces the game with a snapshot of the same run (re-sync or reconnection). */
   replaceGame(game: Game): void {
     this.game = game;
-    this.recordedFromStart &&= game.state.tick === 0;
     this.endedAnnounced = game.state.ended !== null;
     this.announced = new Set();
     this.markKnown();

@@ -2,6 +2,7 @@
 // chapter's own concepts first.
 import { orderedFindings } from "../logic/auditView.js";
 import type { GameSession } from "../logic/session.js";
+import { designDownloadButtons } from "./designDownloads.js";
 import { h } from "./dom.js";
 import { infoButton } from "./infoDialog.js";
 
@@ -11,7 +12,8 @@ export class AuditPanel {
   private last = "";
 
   constructor(private readonly session: GameSession) {
-    this.el = h("section", { class: "card", "data-panel": "audit" }, h("h3", null, "Design review", infoButton("spof")), this.list);
+    this.el = h("section", { class: "card", "data-panel": "audit" }, h("h3", null, "Design review", infoButton("spof")), this.list,
+      h("div", { class: "row" }, ...designDownloadButtons(() => session.game)));
   }
 
   refresh(): void {

@@ -3,6 +3,7 @@
 // design review.
 import { buildDebrief, type Finding } from "../logic/debrief.js";
 import type { GameSession } from "../logic/session.js";
+import { designDownloadButtons } from "./designDownloads.js";
 import { h } from "./dom.js";
 import { openModal } from "./modal.js";
 
@@ -59,8 +60,9 @@ export function showEndScreen(session: GameSession, newBest: boolean, actions: E
       h("button", { class: `btn ${actions.next ? "" : "primary"}`, type: "button", "data-action": "retry", onclick: () => { handle.close(); actions.retry(); } }, "↻ Try again"),
       h("button", { class: "btn", type: "button", onclick: () => { handle.close(); actions.chapters(); } }, "Chapters"),
       h("button", { class: "btn", type: "button", onclick: () => { handle.close(); actions.keepWatching(); } }, "Look at the board"),
-      session.recordedFromStart ? h("button", { class: "btn", type: "button", onclick: downloadReplay }, "⬇ Replay file") : null,
+      h("button", { class: "btn", type: "button", onclick: downloadReplay }, "⬇ Replay file"),
     ),
+    h("div", { class: "row end-actions", "data-panel": "design-downloads" }, h("span", { class: "small muted" }, "Your design:"), ...designDownloadButtons(() => session.game)),
   ), { wide: true, sticky: true });
 }
 

@@ -2,6 +2,7 @@
 import type { Game } from "../../shared/index.js";
 import type { Point } from "../logic/boardLayout.js";
 import { fileWithPositions, type Positions } from "../logic/savedLayout.js";
+import { EXAMPLE_SAVES } from "../logic/examples.js";
 import { clock, money, permyriad } from "../logic/format.js";
 import { listSlots, readSlot, restoreText, saveFileName, slotLabel, writeSlot, SLOT_IDS, type SlotId } from "../logic/saveSlots.js";
 import type { KeyValueStore } from "../logic/storage.js";
@@ -76,15 +77,18 @@ export function showSaveDialog(opts: SaveDialogOptions): void {
       status.className = "small error";
       return;
     }
-    const result = restoreText(await file.text());
+    loadText(await file.text(), file.name);
+  });
+  const loadText = (text: string, name: string) => {
+    const result = restoreText(text);
     if (!result.ok) {
-      status.textContent = `Could not load ${file.name}: ${result.reason}.`;
+      status.textContent = `Could not load ${name}: ${result.reason}.`;
       status.className = "small error";
       return;
     }
     handle.close();
     opts.onLoad(result.game, result.positions);
-  });
+  };
   render();
   const handle = openModal(opts.game ? "Save or load" : "Load a game", h("div", null,
     list,
@@ -93,6 +97,9 @@ export function showSaveDialog(opts: SaveDialogOptions): void {
       h("button", { class: "btn", type: "button", onclick: () => fileInput.click() }, "⬆ Load from file…"),
       fileInput,
     ),
+    h("div", { class: "section-title" }, "Examples: the curriculum's designs"),
+    h("div", { class: "row", "data-panel": "examples" }, EXAMPLE_SAVES.map((ex) =>
+      h("button", { class: "btn small", type: "button", "data-example": ex.id, onclick: () => loadText(ex.text, ex.title) }, ex.title))),
     status,
   ));
 }

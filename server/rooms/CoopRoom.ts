@@ -29,6 +29,9 @@ interface Seat {
 
 type Handler<T extends ClientMessageType> = (client: Client, message: ClientMessage<T>, player: PlayerState) => string | void;
 
+/** Ticks between updates of the room's `tick` metadata. */
+const TICK_METADATA_EVERY = 10;
+
 export class CoopRoom extends Room<CoopState> {
   override maxClients = MAX_PLAYERS;
   /** Milliseconds between turn messages. Tests subclass the room to run the same protocol faster. */
@@ -266,7 +269,9 @@ export class CoopRoom extends Room<CoopState> {
         const client = this.clients.getById(r.by);
         if (client) this.refuse(client, { seq: r.seq, type: "cmd", reason: r.reason });
       }
-      this.state.tick = clock.game.tick;
+      // The room's tick is metadata (lobby lists, spectators): once a second is enough, and a Schema
+      // patch every tick would double the room's messages. Players follow the turns, not this.
+      if (ended || clock.game.tick - this.state.tick >= TICK_METADATA_EVERY) this.state.tick = clock.game.tick;
       if (ended) {
         this.state.phase = "ended";
         const end = clock.game.state.ended;

@@ -23,7 +23,7 @@ export class CoopState extends Schema {
   @type("string") scenario = "";
   @type("number") seed = 0;
   @type("number") speed = 1;
-  /** The tick after the last turn sent (for display; clients follow the turns themselves). */
+  /** The game tick, refreshed once a second (for display; clients follow the turns themselves). */
   @type("number") tick = 0;
   @type("boolean") paused = false;
   @type("boolean") hostOnlyPause = false;

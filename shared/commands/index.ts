@@ -9,6 +9,7 @@ import { deploy, promoteReplica, purgeDisk, repairHost, restartService } from ".
 import { parseCommand, reject, type Command, type Verdict } from "./schema.js";
 import { roleAllows, type Actor } from "../lockstep/roles.js";
 import { SOLO_ACTOR, type ActorId } from "../lockstep/turn.js";
+import { timersChanged } from "../sim/timer-queue.js";
 
 const HANDLERS: Handlers = {
   buyHost, sellHost, resizeHost, install, remove, connect, disconnect, undo,
@@ -49,6 +50,7 @@ export function applyAndParse(state: GameState, scenario: Scenario, input: unkno
   const { verdict, command } = checkParsed(state, scenario, input, actor);
   if (verdict.ok && command) {
     handlerFor(command).run(state, scenario, command, actor?.id ?? SOLO_ACTOR);
+    timersChanged(state); // a command may set timers (a boot, a restart): the timer queue rebuilds
     return { verdict, command };
   }
   return { verdict };

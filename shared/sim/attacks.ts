@@ -3,7 +3,7 @@
 import type { Scenario } from "../content/scenario.js";
 import type { GameState, Host } from "../model/types.js";
 import { chance, nextInt } from "../rng.js";
-import { resolveName } from "./front-door.js";
+import { resolveName } from "./hops/dns.js";
 import { openIncident } from "./incidents.js";
 import { isExposed } from "./services.js";
 import { topology } from "./topology.js";

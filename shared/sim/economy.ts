@@ -2,7 +2,7 @@
 import { HOST_TIERS, REVENUE_PER_REQUEST, SERVICES, TICKS_PER_MINUTE, TICKS_PER_SECOND } from "../content/catalog.js";
 import type { Scenario } from "../content/scenario.js";
 import type { Ending, GameState } from "../model/types.js";
-import { auditPasses } from "../audit.js";
+import { auditPasses } from "../audit/index.js";
 import type { TickReport } from "./report.js";
 import { slaPermyriad } from "./metrics.js";
 
@@ -68,7 +68,7 @@ function checkEnd(state: GameState, scenario: Scenario): void {
   if (scenario.durationTicks > 0 && state.tick + 1 >= scenario.durationTicks) {
     if (state.launchedAt < 0) return end("lost", "never-launched");
     const sla = slaPermyriad(state);
-    const audit = auditPasses(state, scenario.goal.requires);
+    const audit = auditPasses(state, scenario.goal.requires, scenario);
     if (sla < scenario.goal.minSlaPermyriad) return end("lost", "sla", { slaPermyriad: sla });
     if (!audit.ok) return end("lost", "audit", { failing: audit.failing.map((f) => f.id) });
     return end("won", "goal");

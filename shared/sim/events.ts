@@ -6,8 +6,9 @@ import type { EventKind, GameState, Host, ScheduledEvent } from "../model/types.
 import { chance, nextInt } from "../rng.js";
 import { openIncident } from "./incidents.js";
 import { exposedPorts, findService, isUp } from "./services.js";
+import { timerSet } from "./timer-queue.js";
 import { topology } from "./topology.js";
-import { resolveName } from "./front-door.js";
+import { resolveName } from "./hops/dns.js";
 
 export function scheduleScenario(state: GameState, scenario: Scenario): void {
   for (const e of scenario.events) {
@@ -188,6 +189,7 @@ export function restartForDeploy(state: GameState, hostId: number, version: numb
   app.readyAt = state.tick + COSTS.deployTicks;
   app.note = { code: "deploying", version };
   app.codeVersion = version;
+  timerSet(state, hostId);
 }
 
 const CHAOS: readonly EventKind[] = ["host-failure", "process-crash", "ddos", "disk-fill", "flash-crowd", "primary-crash", "port-scan"];

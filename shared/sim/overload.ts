@@ -2,17 +2,17 @@
 // and a place: a queue more than half full for five seconds opens it, an emptied queue closes it.
 import { QUEUE_TICKS } from "../content/catalog.js";
 import type { GameState } from "../model/types.js";
-import { effectiveCapacity } from "./capacity.js";
+import { capacityNow } from "./hops/hosts.js";
+import { scratchFor } from "./hops/scratch.js";
 import { openIncident, resolveIncidents } from "./incidents.js";
-import { topology } from "./topology.js";
 
 const OVERLOAD_AFTER = 50;
 
 export function watchOverload(state: GameState): void {
-  const swapping = topology(state).swapping;
+  const sc = scratchFor(state);
   for (let i = 0; i < state.hosts.length; i++) {
     const h = state.hosts[i];
-    if (h.status === "up" && h.backlog > 0 && h.backlog * 2 > effectiveCapacity(h, swapping[i]) * QUEUE_TICKS) {
+    if (h.status === "up" && h.backlog > 0 && h.backlog * 2 > capacityNow(sc, i) * QUEUE_TICKS) {
       h.saturatedTicks++;
       if (h.saturatedTicks === OVERLOAD_AFTER) {
         openIncident(state, {

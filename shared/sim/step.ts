@@ -4,7 +4,7 @@ import type { Scenario } from "../content/scenario.js";
 import type { GameState } from "../model/types.js";
 import { runAttacks } from "./attacks.js";
 import { computeDemand } from "./demand.js";
-import { refreshDnsCaches } from "./dns.js";
+import { refreshDnsCaches } from "./hops/dns.js";
 import { settle } from "./economy.js";
 import { fireScheduled, randomEvents } from "./events.js";
 import { lastReport, runFlow, type Demand } from "./flow.js";

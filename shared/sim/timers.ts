@@ -5,11 +5,15 @@ import type { GameState } from "../model/types.js";
 import { openIncident, resolveIncidents } from "./incidents.js";
 import { restartForDeploy } from "./events.js";
 import { findService, isUp } from "./services.js";
+import { hostsToVisit, requeueVisited } from "./timer-queue.js";
 import { topology } from "./topology.js";
 
 export function runTimers(state: GameState): void {
   const t = state.tick;
-  for (const h of state.hosts) {
+  // Only hosts with a timer due now or a certificate, in host order as a full scan would visit them.
+  const visit = hostsToVisit(state);
+  for (let k = 0; k < visit.length; k++) {
+    const h = state.hosts[visit[k]];
     if (h.status === "starting" && h.readyAt <= t) {
       h.status = "up";
       h.note = null;
@@ -28,6 +32,7 @@ export function runTimers(state: GameState): void {
     }
     if (h.cert) certificateClock(state, h);
   }
+  requeueVisited(state);
   rollDeploys(state);
   expireEffects(state);
   healthChecks(state);

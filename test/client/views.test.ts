@@ -41,7 +41,7 @@ describe("session", () => {
     session.on("alert", (i) => alerts.push(incidentText(i).title));
     expect(session.apply({ type: "buyHost", tier: "large", public: true }).ok).toBe(false);
     expect(session.apply({ type: "buyHost", tier: "medium", public: true }).ok).toBe(true);
-    expect(session.recorder.commands).toHaveLength(1);
+    expect(session.game.log).toHaveLength(1);
     session.setSpeed(8);
     for (let i = 0; i < 100; i++) session.frame(100);
     expect(session.state.tick).toBeGreaterThan(500);

@@ -10,6 +10,9 @@ const GOLDENS_BY_VERSION: Record<number, string> = {
   1: "distributed 048754ac 36786 | endless b5942383 16385 | scale-up 74544462 214702 | secured 1aa6e99b 41304 | simple-stack 93cca341 14399",
   // Version 2: the hash tells every value apart; incidents, notes and endings are codes; undo per player.
   2: "distributed 246db23b 36786 | endless 6052a73b 16385 | scale-up 9a603baf 214702 | secured 88029815 41304 | simple-stack 13d43881 14399",
+  // Version 3: chapter goals judge the design with the computed audit (a replica must really be able
+  // to take over); the scripted chapter 2 player now restarts the demoted primary, and wins.
+  3: "distributed e13e2a90 40728 | endless f3453461 16385 | scale-up ca2ed43d 214702 | secured 7871313c 41304 | simple-stack a4f01711 14399",
 };
 
 function fingerprint(goldens: typeof GOLDEN): string {

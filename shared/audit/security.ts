@@ -1,0 +1,66 @@
+// Security: firewalls, HTTPS for users, TLS that ends at the load balancer, and ports the
+// internet can reach that it has no business reaching.
+import { PORT_APP, PORT_MYSQL, PORT_SSH } from "../content/catalog.js";
+import type { GameState } from "../model/types.js";
+import { exposedPorts } from "../sim/services.js";
+import type { Topology } from "../sim/topology.js";
+import { entryHosts } from "./graph.js";
+import { fail, names, pass, type AuditFinding, type AuditId } from "./types.js";
+
+export function securityFindings(state: GameState, topo: Topology): AuditFinding[] {
+  const hosts = state.hosts;
+  if (hosts.length === 0) return [];
+  const out: AuditFinding[] = [];
+  const name = (i: number) => hosts[i].name;
+  const all = hosts.map((_, i) => i);
+
+  const bare = all.filter((i) => !topo.firewall[i] || topo.firewall[i]!.status !== "up");
+  if (bare.length) {
+    const publicBare = bare.some((i) => hosts[i].publicIp);
+    out.push(fail("firewalls", "security", publicBare ? "critical" : "warning", "A firewall on every server", bare.map(name),
+      `No firewall filters ${names(bare.map(name))}: every port a service opens there is open to whoever can reach it.`,
+      "Install a firewall on each server and open only what it serves: 80/443 on the entry, nothing else to the internet."));
+  } else {
+    out.push(pass("firewalls", "security", "A firewall on every server", "Every server filters its ports."));
+  }
+
+  const entries = entryHosts(state, topo).filter((e) => topo.lb[e] || topo.web[e]);
+  if (entries.length) {
+    const plain = entries.filter((e) => !hosts[e].cert || hosts[e].cert!.expiresAt <= state.tick);
+    if (plain.length) {
+      out.push(fail("https", "security", "critical", "HTTPS for users", plain.map(name),
+        `Users reach ${names(plain.map(name))} over plain HTTP${plain.some((e) => hosts[e].cert) ? " (or with an expired certificate)" : ""}: passwords and cookies cross the internet readable.`,
+        "Put a certificate on every server users connect to and serve www over HTTPS (port 443)."));
+    } else {
+      out.push(pass("https", "security", "HTTPS for users", "Users connect over HTTPS."));
+    }
+  }
+
+  // TLS that ends at a load balancer leaves the hop to the backends in the clear.
+  const terminating = entries.filter((e) => topo.lb[e] && hosts[e].cert && topo.lbBackends[e].length);
+  if (terminating.length) {
+    const plainBehind = [...new Set(terminating.flatMap((e) => topo.lbBackends[e]))].filter((w) => !hosts[w].cert);
+    if (plainBehind.length) {
+      out.push(fail("end-to-end-tls", "security", "warning", "Encrypted behind the load balancer", [...terminating.map(name), ...plainBehind.map(name)],
+        `TLS ends at ${names(terminating.map(name))}; traffic to ${names(plainBehind.map(name))} crosses the internal network in plain text.`,
+        "Re-encrypt to the backends (a certificate on each web server) so an intruder inside cannot read the traffic."));
+    } else {
+      out.push(pass("end-to-end-tls", "security", "Encrypted behind the load balancer", "Traffic stays encrypted from the load balancer to the web servers."));
+    }
+  }
+
+  const portCheck = (id: AuditId, port: number, applies: number[], title: string, what: string, advice: string) => {
+    if (!applies.length) return;
+    const open = applies.filter((i) => exposedPorts(hosts[i]).includes(port));
+    if (open.length) out.push(fail(id, "security", "critical", title, open.map(name), `Port ${port} (${what}) answers the internet on ${names(open.map(name))}.`, advice));
+    else out.push(pass(id, "security", title, `No ${what} port is reachable from the internet.`));
+  };
+  const publicHosts = all.filter((i) => hosts[i].publicIp);
+  portCheck("db-private", PORT_MYSQL, topo.dbHosts.filter((i) => hosts[i].publicIp), "Database off the internet", "MySQL",
+    "Keep databases on private addresses, or close 3306 in their firewall and allow it only from the application servers.");
+  portCheck("ssh-open", PORT_SSH, publicHosts, "SSH closed to the internet", "SSH",
+    "Close port 22 in the firewall of every public server; administer through a private network or a bastion.");
+  portCheck("app-private", PORT_APP, all.filter((i) => topo.app[i] && hosts[i].publicIp), "Application server off the internet", "application",
+    "Users should reach the application only through the web server: close 8080 to the internet.");
+  return out;
+}

@@ -1,0 +1,77 @@
+// The application hop: each read or write costs the application server CPU, then goes to a
+// database it can reach. Reads go to the running replicas when there are any (that is what they
+// are for), else to the primary; writes go to the primary, which refuses them with a full disk.
+import { HOP_MS, WORK } from "../../content/catalog.js";
+import { Reason } from "../../content/reasons.js";
+import { TIER_APP, TIERS } from "../report.js";
+import { admit, hopMs } from "./hosts.js";
+import { C, type Scratch } from "./scratch.js";
+import { fail, touch } from "./tally.js";
+
+const READ = 1;
+const WRITE = 2;
+
+export function runApp(sc: Scratch): void {
+  for (let a = 0; a < sc.n; a++) {
+    const reads = sc.appIn[a * C + READ];
+    const writes = sc.appIn[a * C + WRITE];
+    if (reads + writes > 0) runOne(sc, a, reads, writes);
+  }
+}
+
+function runOne(sc: Scratch, a: number, reads: number, writes: number): void {
+  touch(sc, a);
+  const base = a * C;
+  const r = sc.report;
+  const f = admit(sc, a, reads * WORK.app[1] + writes * WORK.app[2]);
+  r.hostRequests[a] += (reads + writes) * f;
+  r.serviceRequests[a * TIERS + TIER_APP] += (reads + writes) * f;
+  const hop = hopMs(sc, a, HOP_MS.app);
+  const dbs = sc.topo.appDbs[a];
+  let upCount = 0;
+  let upReplicas = 0;
+  for (let k = 0; k < dbs.length; k++) {
+    const d = dbs[k];
+    upCount += sc.dbUp[d];
+    if (sc.dbUp[d] === 1 && sc.topo.db[d]!.role === "replica") upReplicas++;
+  }
+  for (let c = READ; c <= WRITE; c++) {
+    const amount = sc.appIn[base + c];
+    if (amount <= 0) continue;
+    fail(sc, Reason.QueueFull, a, c, amount * (1 - f), true, TIER_APP);
+    const admitted = amount * f;
+    const lat = sc.appLat[base + c] / amount + hop;
+    if (dbs.length === 0) fail(sc, Reason.NoDb, a, c, admitted);
+    else if (c === READ) read(sc, a, admitted, lat, upCount, upReplicas);
+    else write(sc, a, admitted, lat);
+  }
+}
+
+function read(sc: Scratch, a: number, admitted: number, lat: number, upCount: number, upReplicas: number): void {
+  const dbs = sc.topo.appDbs[a];
+  if (upCount === 0) { fail(sc, Reason.DbDown, dbs[0], READ, admitted); return; }
+  const links = sc.topo.appDbLinks[a];
+  const readers = upReplicas > 0 ? upReplicas : upCount;
+  for (let k = 0; k < dbs.length; k++) {
+    const d = dbs[k];
+    if (sc.dbUp[d] === 0 || (upReplicas > 0 && sc.topo.db[d]!.role !== "replica")) continue;
+    toDb(sc, d, links[k], READ, admitted / readers, lat);
+  }
+}
+
+function write(sc: Scratch, a: number, admitted: number, lat: number): void {
+  const dbs = sc.topo.appDbs[a];
+  let p = -1;
+  let pk = -1;
+  for (let k = 0; k < dbs.length; k++) if (sc.topo.db[dbs[k]]!.role === "primary") { p = dbs[k]; pk = k; break; }
+  if (p < 0) fail(sc, Reason.NoPrimary, a, WRITE, admitted);
+  else if (sc.dbUp[p] === 0) fail(sc, sc.up[p] === 0 ? Reason.HostDown : Reason.DbDown, p, WRITE, admitted);
+  else if (sc.topo.db[p]!.diskPermille >= 1000) fail(sc, Reason.DiskFull, p, WRITE, admitted);
+  else toDb(sc, p, sc.topo.appDbLinks[a][pk], WRITE, admitted, lat);
+}
+
+function toDb(sc: Scratch, d: number, link: number, cls: number, amount: number, latency: number): void {
+  if (link >= 0) sc.report.linkFlow[link * C + cls] += amount;
+  sc.dbIn[d * C + cls] += amount;
+  sc.dbLat[d * C + cls] += amount * latency;
+}

@@ -1,0 +1,70 @@
+// The front door: where a client's address leads (a server, or a load-balancer pair's virtual IP),
+// whether anything there answers HTTP, and the way in: through the host's firewall, over TLS if
+// the host has a certificate, to HAProxy if it runs one, else straight to Nginx.
+import { CLIENT_BUCKETS, PORT_HTTP, PORT_HTTPS } from "../../content/catalog.js";
+import { Reason } from "../../content/reasons.js";
+import type { GameState } from "../../model/types.js";
+import type { Topology } from "../topology.js";
+import { firewallBlocks } from "./firewall.js";
+import { ATTACK, C, type Scratch } from "./scratch.js";
+import { fail, touch } from "./tally.js";
+
+/**
+ * The host slot an address leads to, or, when it leads nowhere, -1 - the reason (decode with
+ * `whyNowhere`): a number rather than an object, since every client bucket asks every tick.
+ */
+export function resolveIp(state: GameState, topo: Topology, ip: string): number {
+  const direct = topo.ipToIndex.get(ip);
+  if (direct !== undefined) return direct;
+  for (const p of state.pairs) {
+    if (p.vip !== ip) continue;
+    if (p.failoverAt >= 0) return -1 - Reason.VipMoving;
+    const idx = topo.indexById.get(p.active);
+    return idx === undefined ? -1 - Reason.DnsNowhere : idx;
+  }
+  return -1 - Reason.DnsNowhere;
+}
+
+/** Why an address that `resolveIp` could not resolve leads nowhere. */
+export function whyNowhere(resolved: number): Reason {
+  return -1 - resolved;
+}
+
+/** Why the host at this address cannot take a web request, or null if it can. */
+export function frontDoorProblem(topo: Topology, i: number): Reason | null {
+  const h = topo.hosts[i];
+  if (h.status !== "up") return Reason.HostDown;
+  const lb = topo.lb[i];
+  if (lb) return lb.status === "up" ? null : Reason.LbDown;
+  const web = topo.web[i];
+  if (web) return web.status === "up" ? null : Reason.WebDown;
+  return Reason.NothingListening;
+}
+
+/** `amount` of class `cls` arrives from the internet at host slot e, `latency` ms after leaving the client (bucket -1: the flood). */
+export function enter(sc: Scratch, e: number, cls: number, amount: number, latency: number, bucket: number): void {
+  if (amount <= 0) return;
+  const r = sc.report;
+  const https = sc.hosts[e].cert !== null;
+  touch(sc, e);
+  r.entryFlow[e * C + cls] += amount;
+  if (firewallBlocks(sc, e, https ? PORT_HTTPS : PORT_HTTP)) {
+    fail(sc, Reason.FirewallBlocked, e, cls, amount);
+    r.entryFailed[e] += amount;
+    return;
+  }
+  if (https && sc.tls[e] === 0 && cls !== ATTACK) {
+    fail(sc, Reason.CertExpired, e, cls, amount);
+    r.entryFailed[e] += amount;
+    return;
+  }
+  const row = e * C + cls;
+  if (sc.topo.lb[e]) {
+    sc.lbIn[row] += amount;
+    sc.lbLat[row] += amount * latency;
+    if (bucket >= 0) sc.lbBucket[(e * CLIENT_BUCKETS + bucket) * C + cls] += amount;
+  } else {
+    sc.webIn[row] += amount;
+    sc.webLat[row] += amount * latency;
+  }
+}

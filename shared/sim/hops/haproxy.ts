@@ -1,0 +1,146 @@
+// HAProxy, the load balancer hop: a per-client rate limit, its own CPU (TLS termination included),
+// the health checks' view of the backends, then the balancing algorithm (balance.ts) sharing what
+// got through among them. A backend whose Nginx is down fails what is still sent to it.
+import { CLIENT_BUCKETS, HOP_MS, WORK } from "../../content/catalog.js";
+import { Reason } from "../../content/reasons.js";
+import type { LbService } from "../../model/types.js";
+import { TIER_LB, TIERS } from "../report.js";
+import { backendWeight, sourceBackend } from "./balance.js";
+import { admit, hopMs } from "./hosts.js";
+import { ATTACK, C, type Scratch } from "./scratch.js";
+import { fail } from "./tally.js";
+
+/** A flood comes from this many sources: what a per-client rate limit works against. */
+const ATTACK_SOURCES = 50;
+/** A real user sends about this many requests per second. */
+const USER_RPS = 2;
+
+export function runHaproxy(sc: Scratch): void {
+  const lbHosts = sc.topo.lbHosts;
+  for (let k = 0; k < lbHosts.length; k++) balanceOne(sc, lbHosts[k]);
+}
+
+function balanceOne(sc: Scratch, i: number): void {
+  const lb = sc.topo.lb[i]!;
+  const base = i * C;
+  let total = 0;
+  for (let c = 0; c < C; c++) total += sc.lbIn[base + c];
+  if (total <= 0) return;
+  const allowed = rateLimit(sc, i, lb);
+  // A denied request costs only the table lookup: it is refused before TLS and proxying.
+  if (lb.rateLimit > 0) admit(sc, i, total * WORK.rateLimit);
+  const f = admit(sc, i, allowed * (WORK.lb[0] + (sc.tls[i] ? WORK.tls[0] : 0)));
+  const hop = hopMs(sc, i, HOP_MS.lb + (sc.tls[i] ? HOP_MS.tls : 0));
+  const r = sc.report;
+  r.hostRequests[i] += allowed * f;
+  r.serviceRequests[i * TIERS + TIER_LB] += allowed * f;
+  const healthy = weighBackends(sc, i, lb);
+  // Per class: what got past the queue, and its mean latency so far.
+  let anyAdmitted = false;
+  for (let c = 0; c < C; c++) {
+    const amount = sc.lbIn[base + c];
+    if (amount <= 0) { sc.lbAdmitted[c] = 0; continue; }
+    fail(sc, Reason.QueueFull, i, c, amount * (1 - f), true, TIER_LB);
+    sc.lbAdmitted[c] = amount * f;
+    sc.lbLatency[c] = sc.lbLat[base + c] / (amount / sc.lbScale[c]) + hop;
+    if (healthy === 0) fail(sc, Reason.NoBackend, i, c, sc.lbAdmitted[c]);
+    else anyAdmitted = true;
+  }
+  if (!anyAdmitted) return;
+  if (lb.algorithm === "source") spreadBySource(sc, i, f, healthy);
+  else spreadByWeight(sc, i);
+}
+
+/** Applies the per-client rate limit to host i's arrivals (scales `lbIn`, fills `lbScale`); returns what is let through. */
+function rateLimit(sc: Scratch, i: number, lb: LbService): number {
+  const base = i * C;
+  const scale = sc.lbScale;
+  scale.fill(1);
+  if (lb.rateLimit > 0) {
+    const attack = sc.lbIn[base + ATTACK];
+    const allowedAttack = (ATTACK_SOURCES * lb.rateLimit) / 10;
+    if (attack > allowedAttack) scale[ATTACK] = allowedAttack / attack;
+    const legitShare = Math.min(1, lb.rateLimit / USER_RPS);
+    for (let c = 0; c < 3; c++) scale[c] = legitShare;
+  }
+  let allowed = 0;
+  for (let c = 0; c < C; c++) {
+    const amount = sc.lbIn[base + c];
+    if (scale[c] < 1) fail(sc, Reason.RateLimited, i, c, amount * (1 - scale[c]));
+    sc.lbIn[base + c] = amount * scale[c];
+    allowed += amount * scale[c];
+  }
+  return allowed;
+}
+
+/**
+ * The health checks' view, then the algorithm's weights: fills `weight` per backend (0 for one
+ * believed down) and `believed` with the healthy ones; returns how many are healthy.
+ */
+function weighBackends(sc: Scratch, i: number, lb: LbService): number {
+  const backends = sc.topo.lbBackends[i];
+  const web = sc.topo.web;
+  let healthy = 0;
+  let weightSum = 0;
+  for (let k = 0; k < backends.length; k++) {
+    const j = backends[k];
+    // A server still installing refuses the connection and HAProxy redispatches at once; a dead
+    // one only drops out once a health check notices.
+    const starting = sc.up[j] === 1 && web[j]!.status === "starting";
+    const believedUp = !starting && (!lb.healthCheck || !lb.markedDown.includes(sc.hosts[j].id));
+    let w = 0;
+    if (believedUp) {
+      sc.believed[healthy++] = k;
+      w = backendWeight(lb.algorithm, sc.capacity[j], sc.util[j]);
+    }
+    sc.weight[k] = w;
+    weightSum += w;
+  }
+  sc.weightSum = weightSum;
+  return healthy;
+}
+
+/** Round robin and least connections: each backend takes its weight's share of every class. */
+function spreadByWeight(sc: Scratch, i: number): void {
+  const backends = sc.topo.lbBackends[i];
+  const links = sc.topo.lbBackendLinks[i];
+  const weightSum = sc.weightSum;
+  for (let k = 0; k < backends.length; k++) {
+    const w = sc.weight[k];
+    if (w <= 0) continue;
+    const j = backends[k];
+    for (let c = 0; c < C; c++) if (sc.lbAdmitted[c] > 0) forward(sc, j, links[k], c, (sc.lbAdmitted[c] * w) / weightSum, sc.lbLatency[c]);
+  }
+}
+
+/** `balance source`: each client bucket sticks to one backend; the flood is spread like round robin. */
+function spreadBySource(sc: Scratch, i: number, f: number, healthy: number): void {
+  const backends = sc.topo.lbBackends[i];
+  const links = sc.topo.lbBackendLinks[i];
+  for (let b = 0; b < CLIENT_BUCKETS; b++) {
+    const k = sc.believed[sourceBackend(b, healthy)];
+    const row = (i * CLIENT_BUCKETS + b) * C;
+    for (let c = 0; c < 3; c++) {
+      const part = sc.lbBucket[row + c] * sc.lbScale[c] * f;
+      if (part > 0) forward(sc, backends[k], links[k], c, part, sc.lbLatency[c]);
+    }
+  }
+  const attack = sc.lbAdmitted[ATTACK];
+  if (attack > 0) {
+    for (let k = 0; k < backends.length; k++) {
+      if (sc.weight[k] > 0) forward(sc, backends[k], links[k], ATTACK, (attack * sc.weight[k]) / sc.weightSum, sc.lbLatency[ATTACK]);
+    }
+  }
+}
+
+/** Hands `amount` to backend j over `link` (-1: same host); fails it if Nginx there is not running. */
+function forward(sc: Scratch, j: number, link: number, cls: number, amount: number, latency: number): void {
+  if (sc.webUp[j] === 0) {
+    fail(sc, sc.up[j] === 0 ? Reason.BackendDown : Reason.WebDown, j, cls, amount);
+    if (link >= 0) sc.report.linkFailed[link] += amount;
+    return;
+  }
+  if (link >= 0) sc.report.linkFlow[link * C + cls] += amount;
+  sc.webIn[j * C + cls] += amount;
+  sc.webLat[j * C + cls] += amount * latency;
+}

@@ -1,0 +1,169 @@
+// The tick's books: each request that ends somewhere is counted here, served (with its latency) or
+// failed (with its reason, host and tier). Before a tick only the rows the last tick wrote are
+// cleared; after it the totals are rounded to whole requests. The reason map is built on demand.
+import type { Reason } from "../../content/reasons.js";
+import { LATENCY_EDGES_MS, percentileMs, REASON_TIER, reasonKey, setReasonsReader, TIERS, type TickReport } from "../report.js";
+import { ATTACK, C, type Scratch } from "./scratch.js";
+
+/** Records `amount` of class `cls` failed for `reason` at host slot `hostIndex` (-1: before any host). */
+export function fail(sc: Scratch, reason: Reason, hostIndex: number, cls: number, amount: number, dropped = false, tier = REASON_TIER[reason]): void {
+  if (amount <= 0) return;
+  const r = sc.report;
+  if (dropped) r.raw.dropped[cls] += amount;
+  else r.raw.errors[cls] += amount;
+  if (cls !== ATTACK) {
+    const cell = reason * (sc.n + 1) + hostIndex + 1;
+    if (sc.reasonCells[cell] === 0) sc.touched[sc.touchedCount++] = cell;
+    sc.reasonCells[cell] += amount;
+  }
+  if (hostIndex >= 0) {
+    touch(sc, hostIndex);
+    r.hostErrors[hostIndex] += amount;
+    r.serviceErrors[hostIndex * TIERS + tier] += amount;
+  }
+}
+
+/** Records `amount` of class `cls` served after `latencyMs`. */
+export function serve(sc: Scratch, cls: number, amount: number, latencyMs: number): void {
+  if (amount <= 0) return;
+  const r = sc.report;
+  r.raw.served[cls] += amount;
+  if (cls === ATTACK) return;
+  r.latencySum[cls] += amount * latencyMs;
+  r.latencyHistogram[latencyBucket(latencyMs)] += amount;
+}
+
+/** Notes that host slot i has rows written this tick (report rows, inflow rows, its outgoing links). */
+export function touch(sc: Scratch, i: number): void {
+  if (sc.hostTouched[i] === 1) return;
+  sc.hostTouched[i] = 1;
+  sc.touchedHosts[sc.touchedHostCount++] = i;
+}
+
+/** Clears what the last tick wrote: totals, and the rows of the hosts it touched and their outgoing links. */
+export function resetTally(sc: Scratch, tick: number): void {
+  const r = sc.report;
+  r.tick = tick;
+  for (let c = 0; c < C; c++) {
+    r.raw.demand[c] = 0; r.raw.served[c] = 0; r.raw.errors[c] = 0; r.raw.dropped[c] = 0; r.latencySum[c] = 0;
+  }
+  for (let k = 0; k < sc.touchedCount; k++) sc.reasonCells[sc.touched[k]] = 0;
+  sc.touchedCount = 0;
+  r.reasonsReady = false;
+  r.latencyHistogram.fill(0);
+  if (sc.touchedHostCount * 4 > sc.n) clearAll(sc);
+  else clearTouched(sc);
+  sc.touchedHostCount = 0;
+}
+
+/** Most hosts were touched (a busy board): one sweep over each array is cheaper than row by row. */
+function clearAll(sc: Scratch): void {
+  const r = sc.report;
+  for (let k = 0; k < sc.touchedHostCount; k++) sc.hostTouched[sc.touchedHosts[k]] = 0;
+  r.hostRequests.fill(0); r.hostErrors.fill(0); r.entryFailed.fill(0);
+  r.serviceRequests.fill(0); r.serviceErrors.fill(0); r.entryFlow.fill(0);
+  r.linkFlow.fill(0); r.linkFailed.fill(0);
+  sc.lbIn.fill(0); sc.lbLat.fill(0); sc.webIn.fill(0); sc.webLat.fill(0);
+  sc.appIn.fill(0); sc.appLat.fill(0); sc.dbIn.fill(0); sc.dbLat.fill(0);
+  const lbHosts = sc.topo.lbHosts;
+  for (let k = 0; k < lbHosts.length; k++) sc.lbBucket.fill(0, lbHosts[k] * sc.lbBucketRow, (lbHosts[k] + 1) * sc.lbBucketRow);
+}
+
+/** A few hosts were touched: clear their rows and their outgoing links' rows. */
+function clearTouched(sc: Scratch): void {
+  const r = sc.report;
+  const topo = sc.topo;
+  for (let k = 0; k < sc.touchedHostCount; k++) {
+    const i = sc.touchedHosts[k];
+    sc.hostTouched[i] = 0;
+    r.hostRequests[i] = 0; r.hostErrors[i] = 0; r.entryFailed[i] = 0;
+    const row = i * C; // C === TIERS: one stride for per-class and per-tier rows
+    for (let c = 0; c < C; c++) {
+      r.serviceRequests[row + c] = 0; r.serviceErrors[row + c] = 0; r.entryFlow[row + c] = 0;
+      sc.lbIn[row + c] = 0; sc.lbLat[row + c] = 0; sc.webIn[row + c] = 0; sc.webLat[row + c] = 0;
+      sc.appIn[row + c] = 0; sc.appLat[row + c] = 0; sc.dbIn[row + c] = 0; sc.dbLat[row + c] = 0;
+    }
+    if (topo.lb[i]) sc.lbBucket.fill(0, i * sc.lbBucketRow, (i + 1) * sc.lbBucketRow);
+    clearLinks(r, topo.lbBackendLinks[i]);
+    clearLinks(r, topo.webAppLinks[i]);
+    clearLinks(r, topo.appDbLinks[i]);
+    clearLinks(r, topo.dbPeerLinks[i]);
+  }
+}
+
+function clearLinks(r: TickReport, links: number[]): void {
+  for (let k = 0; k < links.length; k++) {
+    const l = links[k];
+    if (l < 0) continue;
+    r.linkFailed[l] = 0;
+    for (let c = 0; c < C; c++) r.linkFlow[l * C + c] = 0;
+  }
+}
+
+/** Rounds the tick's flow to whole requests and computes its latency figures. */
+export function finishTally(r: TickReport): void {
+  for (let c = 0; c < C; c++) {
+    const demand = r.raw.demand[c];
+    const [served, dropped, errors] = apportion(demand, r.raw.served[c], r.raw.dropped[c]);
+    r.demand[c] = demand;
+    r.served[c] = served;
+    r.dropped[c] = dropped;
+    r.errors[c] = errors;
+    r.meanMs[c] = r.raw.served[c] > 0 ? r.latencySum[c] / r.raw.served[c] : 0;
+  }
+  r.p50Ms = percentileMs(r.latencyHistogram, 50);
+  r.p95Ms = percentileMs(r.latencyHistogram, 95);
+}
+
+/** Whole-request split of `demand` into served, dropped and errors (largest remainder), summing exactly. */
+function apportion(demand: number, served: number, dropped: number): [number, number, number] {
+  const s = Math.max(0, Math.min(demand, served));
+  const d = Math.max(0, Math.min(demand - s, dropped));
+  const e = Math.max(0, demand - s - d);
+  let ws = Math.floor(s), wd = Math.floor(d), we = Math.floor(e);
+  let left = demand - ws - wd - we;
+  // Hand the leftover whole requests to the largest fractions (ties: served, dropped, errors).
+  while (left > 0) {
+    const fs = s - ws, fd = d - wd, fe = e - we;
+    if (fs >= fd && fs >= fe) ws++;
+    else if (fd >= fe) wd++;
+    else we++;
+    left--;
+  }
+  return [ws, wd, we];
+}
+
+/** Histogram bucket per 5 ms of latency, looked up instead of searched. */
+const BUCKET_BY_5MS: Uint8Array = (() => {
+  const last = LATENCY_EDGES_MS[LATENCY_EDGES_MS.length - 1];
+  const table = new Uint8Array(last / 5 + 1);
+  let b = 0;
+  for (let i = 0; i < table.length; i++) {
+    while (b < LATENCY_EDGES_MS.length - 1 && LATENCY_EDGES_MS[b] < i * 5) b++;
+    table[i] = b;
+  }
+  return table;
+})();
+
+export function latencyBucket(ms: number): number {
+  const i = Math.ceil(ms / 5);
+  return i < BUCKET_BY_5MS.length ? BUCKET_BY_5MS[i] : LATENCY_EDGES_MS.length - 1;
+}
+
+/** Builds the report's reason map only when someone reads it (most ticks nobody does). */
+export function reasonsOf(r: TickReport): Map<number, number> {
+  if (r.reasonsReady) return r.reasonMap;
+  r.reasonMap.clear();
+  const sc = r.reasonSource as Scratch | null;
+  if (sc) {
+    const stride = sc.n + 1;
+    for (let k = 0; k < sc.touchedCount; k++) {
+      const cell = sc.touched[k];
+      r.reasonMap.set(reasonKey(Math.floor(cell / stride), (cell % stride) - 1), sc.reasonCells[cell]);
+    }
+  }
+  r.reasonsReady = true;
+  return r.reasonMap;
+}
+
+setReasonsReader(reasonsOf);
