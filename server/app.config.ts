@@ -11,10 +11,13 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { SIM_VERSION } from "../shared/index.js";
 import { MAX_MESSAGE_BYTES, ROOM_NAME } from "../shared/protocol.js";
+import { CLASSROOM_ROOM, TEAM_ROOM } from "../shared/classroom.js";
 import { corsPolicyFromEnv } from "./http/corsPolicy.js";
 import { notFound, plainErrors, type ErrorLog } from "./http/plainErrors.js";
 import { installRequestGate, removeToolsCors } from "./http/requestGate.js";
+import { ClassroomRoom } from "./rooms/ClassroomRoom.js";
 import { CoopRoom } from "./rooms/CoopRoom.js";
+import { TeamRoom } from "./rooms/TeamRoom.js";
 import { registerApi } from "./api/index.js";
 import { scaleOutOptions } from "./scaleOut.js";
 
@@ -46,6 +49,9 @@ export default config({
 
   initializeGameServer(gameServer) {
     gameServer.define(ROOM_NAME, CoopRoom);
+    // Classroom: the teacher's room (one per challenge code) and the team rooms it opens.
+    gameServer.define(CLASSROOM_ROOM, ClassroomRoom).filterBy(["code"]);
+    gameServer.define(TEAM_ROOM, TeamRoom);
   },
 
   initializeExpress(app) {

@@ -30,3 +30,4 @@ export { sectionHashes, diffSections, STATE_SECTIONS, type SectionName } from ".
 export { endText, incidentText, noteText, type IncidentText } from "./content/words.js";
 export { MAX_ENTITY_ID } from "./sim/ids.js";
 export { stateProblem, GameStateSchema } from "./state-schema.js";
+export * from "./classroom.js";

@@ -21,6 +21,8 @@ export interface LinkHandlers {
   /** The room's metadata changed (players, phase, speed…). */
   metaChanged(): void;
   status(status: LinkStatus, detail: string): void;
+  /** Any other message (a classroom's phase, standings, results). */
+  other?(type: string, msg: unknown): void;
 }
 
 /** A join the room refused, with words for the player: what happened and what to do. */
@@ -72,7 +74,7 @@ export class RoomLink {
   }
 
   /** Joins a room by its code: back into a held seat when this browser had one, else as a new player. */
-  static async join(code: string, name: string, seats: SeatMemory, handlers: LinkHandlers, endpoint?: string): Promise<RoomLink> {
+  static async join(code: string, name: string, seats: SeatMemory, handlers: LinkHandlers, endpoint?: string, extra: Record<string, unknown> = {}): Promise<RoomLink> {
     const client = new Client(endpoint);
     for (const token of seats.tokensFor(code)) {
       try {
@@ -83,7 +85,7 @@ export class RoomLink {
       }
     }
     try {
-      const room = await client.joinById(code, joinOptions(name));
+      const room = await client.joinById(code, { ...joinOptions(name), ...extra });
       return new RoomLink(client, room, seats, handlers);
     } catch (e) {
       throw new JoinError(explainJoinError(e, code));
@@ -143,6 +145,7 @@ export class RoomLink {
     room.onMessage("rejected", (m: RejectedMessage) => this.handlers.rejected(m));
     room.onMessage("ping", (m: PingMessage) => this.handlers.ping(m));
     room.onMessage("notice", (m: NoticeMessage) => this.handlers.notice(m));
+    room.onMessage("*", (type, m) => this.handlers.other?.(String(type), m));
     const changed = () => {
       this.metaCache = null;
       this.handlers.metaChanged();

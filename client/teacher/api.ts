@@ -15,6 +15,7 @@ export interface ChallengeSettingsInput {
   budget?: number;
   allowedComponents?: string[];
   showStandings?: boolean;
+  generatedNames?: boolean;
 }
 
 export interface LobbyParticipant {

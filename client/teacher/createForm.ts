@@ -12,6 +12,7 @@ export function createForm(onSubmit: (settings: ChallengeSettingsInput) => Promi
   const teamSize = h("input", { type: "number", name: "teamSize", id: "t-team-size", min: 2, max: 8, value: 3, disabled: true });
   const budget = h("input", { type: "number", name: "budget", id: "t-budget", min: 0, max: 10000000, step: 100, placeholder: "chapter default" });
   const standings = h("input", { type: "checkbox", name: "showStandings", id: "t-standings", checked: true });
+  const generated = h("input", { type: "checkbox", name: "generatedNames", id: "t-generated-names" });
   const components = SERVICE_ORDER.map((kind) => ({ kind, box: h("input", { type: "checkbox", name: "component", value: kind }) }));
   const error = h("p", { class: "teacher-error", role: "alert" });
   const submit = h("button", { class: "btn primary", type: "submit" }, "Create challenge");
@@ -38,6 +39,7 @@ export function createForm(onSubmit: (settings: ChallengeSettingsInput) => Promi
     field("Starting budget ($)", budget),
     h("fieldset", { class: "teacher-components" }, h("legend", null, "Allowed components"), ...components.map((c) => h("label", null, c.box, ` ${SERVICES[c.kind].label}`))),
     h("label", { class: "teacher-check" }, standings, " Students see the standings"),
+    h("label", { class: "teacher-check" }, generated, " Generated names (a colour and an animal) instead of students' own"),
     error,
     submit,
   );
@@ -47,6 +49,7 @@ export function createForm(onSubmit: (settings: ChallengeSettingsInput) => Promi
     error.textContent = "";
     const settings: ChallengeSettingsInput = { scenario: scenario.value, durationMinutes: Number(duration.value), mode: mode.value as "individual" | "teams", showStandings: standings.checked };
     if (seed.value !== "") settings.seed = Number(seed.value);
+    if (generated.checked) settings.generatedNames = true;
     if (mode.value === "teams") settings.teamSize = Number(teamSize.value);
     if (budget.value !== "") settings.budget = Math.round(Number(budget.value) * 100);
     const allowed = components.filter((c) => c.box.checked).map((c) => c.kind);

@@ -26,6 +26,19 @@ const CURSOR_INTERVAL_MS = 100;
 /** If a running room sent no snapshot this long after joining, ask for one. */
 const SNAPSHOT_WAIT_MS = 3000;
 
+/**
+ * What makes a room something other than a plain co-op room (a classroom's team room): its own
+ * waiting screen instead of the co-op lobby, its own messages, its own end footer, and who may pause.
+ */
+export interface RoomFlavour {
+  waitingScreen(): HTMLElement;
+  message(type: string, msg: unknown): void;
+  endFooter(): HTMLElement | null;
+  pauseLock(): string | null;
+  /** The game (re)started from the room's snapshot. */
+  started?(): void;
+}
+
 export class CoopGame implements LinkHandlers {
   link!: RoomLink;
   clock: LockstepClock | null = null;
@@ -43,23 +56,29 @@ export class CoopGame implements LinkHandlers {
   /** Pings from others received so far (the tests read it through the debug hook). */
   private pingsReceived = 0;
 
-  constructor(private readonly app: App, private readonly seats: SeatMemory) {}
+  private waiting: HTMLElement | null = null;
+
+  constructor(private readonly app: App, private readonly seats: SeatMemory, private readonly flavour: RoomFlavour | null = null) {}
 
   async create(name: string): Promise<void> {
     this.link = await RoomLink.create(name, this.seats, this);
     this.entered();
   }
 
-  async join(code: string, name: string): Promise<void> {
-    this.link = await RoomLink.join(code, name, this.seats, this);
+  async join(code: string, name: string, extra: Record<string, unknown> = {}): Promise<void> {
+    this.link = await RoomLink.join(code, name, this.seats, this, undefined, extra);
     this.entered();
+  }
+
+  other(type: string, msg: unknown): void {
+    this.flavour?.message(type, msg);
   }
 
   private entered(): void {
     document.body.appendChild(this.banner);
     // Closing or reloading the tab: no reconnection attempts from a page that is going away.
     addEventListener("pagehide", () => this.link.abandon(), { once: true });
-    history.replaceState(null, "", `/?room=${encodeURIComponent(this.link.code)}`);
+    if (!this.flavour) history.replaceState(null, "", `/?room=${encodeURIComponent(this.link.code)}`);
     this.render();
     this.snapshotTimer = setTimeout(() => {
       if (!this.session && this.meta.phase !== "lobby") this.link.send("resync", {});
@@ -126,7 +145,7 @@ export class CoopGame implements LinkHandlers {
 
   metaChanged(): void {
     if (this.left) return;
-    if (this.lobby || (this.session && this.meta.phase === "lobby")) this.render();
+    if (this.lobby || this.waiting || (this.session && this.meta.phase === "lobby")) this.render();
   }
 
   status(status: LinkStatus, detail: string): void {
@@ -151,6 +170,13 @@ export class CoopGame implements LinkHandlers {
       this.session = null;
       this.clock = null;
       this.screen = null;
+    }
+    if (this.flavour) {
+      if (!this.waiting) {
+        this.waiting = this.flavour.waitingScreen();
+        this.app.showScreen(this.waiting);
+      }
+      return;
     }
     if (!this.lobby) {
       this.lobby = new LobbyScreen(() => this.me, {
@@ -184,6 +210,7 @@ export class CoopGame implements LinkHandlers {
     this.clock = clock;
     this.session = session;
     this.lobby = null;
+    this.waiting = null;
     this.endShown = false;
     this.panel = new CoopPanel(() => this.me);
     session.on("applied", (cmd, by) => this.panel?.add(session.game.tick, this.player(by), describeAction(cmd, session.state)));
@@ -206,10 +233,11 @@ export class CoopGame implements LinkHandlers {
         refresh: () => this.panel?.refresh(this.meta),
         ended: () => this.showDebrief(),
         leave: () => void this.leave(),
-        pauseLock: () => (this.meta.hostOnlyPause && !this.player(this.me)?.isHost ? `only the host (${this.meta.players.find((p) => p.isHost)?.name ?? "?"}) may pause or change the speed in this room` : null),
+        pauseLock: () => this.flavour ? this.flavour.pauseLock() : (this.meta.hostOnlyPause && !this.player(this.me)?.isHost ? `only the host (${this.meta.players.find((p) => p.isHost)?.name ?? "?"}) may pause or change the speed in this room` : null),
       },
     });
     if (game.state.ended) this.showDebrief();
+    this.flavour?.started?.();
   }
 
   private actor(): { id: string; role: Role | null } {
@@ -231,14 +259,14 @@ export class CoopGame implements LinkHandlers {
     const session = this.session;
     if (!session || this.endShown) return;
     this.endShown = true;
-    const footer = coopEndFooter({
+    const footer = this.flavour ? this.flavour.endFooter() : coopEndFooter({
       isHost: () => !!this.player(this.me)?.isHost,
       hostName: () => this.meta.players.find((p) => p.isHost)?.name ?? "the host",
       current: session.state.scenario,
       playAgain: (scenario, seed) => this.link.send("playAgain", seed === undefined ? { scenario } : { scenario, seed }),
       leave: () => void this.leave(),
     });
-    showEndScreen(session, false, { retry: () => {}, next: null, chapters: () => {}, keepWatching: () => {} }, footer);
+    showEndScreen(session, false, { retry: () => {}, next: null, chapters: () => {}, keepWatching: () => {} }, footer ?? undefined);
   }
 
   private showBanner(text: string | null, actions: HTMLElement[] = []): void {

@@ -4,6 +4,7 @@ import { h } from "./dom.js";
 export interface MenuActions {
   solo(): void;
   coop(): void;
+  classroom(): void;
   continueGame: (() => void) | null;
   load(): void;
   settings(): void;
@@ -11,8 +12,6 @@ export interface MenuActions {
 }
 
 export function menuScreen(actions: MenuActions): HTMLElement {
-  const soon = (label: string, note: string) =>
-    h("button", { class: "btn disabled", type: "button", "aria-disabled": "true", title: `${label}: coming soon` }, h("span", null, label), h("small", null, note));
   return h("div", { class: "screen menu whiteboard", "data-screen": "menu" },
     h("div", { class: "menu-card" },
       h("h1", { class: "logo" }, "Nine", h("span", { class: "nine" }, "s")),
@@ -21,7 +20,7 @@ export function menuScreen(actions: MenuActions): HTMLElement {
         actions.continueGame ? h("button", { class: "btn primary", type: "button", "data-action": "continue", onclick: actions.continueGame }, h("span", null, "Continue"), h("small", null, "from the autosave")) : null,
         h("button", { class: `btn ${actions.continueGame ? "" : "primary"}`, type: "button", "data-action": "solo", onclick: actions.solo }, h("span", null, "Solo"), h("small", null, "campaign and endless")),
         h("button", { class: "btn", type: "button", "data-action": "coop", onclick: actions.coop }, h("span", null, "Play with friends"), h("small", null, "co-op room, 2–8 players")),
-        soon("Join a class", "classroom: coming soon"),
+        h("button", { class: "btn", type: "button", "data-action": "classroom", onclick: actions.classroom }, h("span", null, "Join a class"), h("small", null, "your teacher's code")),
         h("div", { class: "row" },
           h("button", { class: "btn", type: "button", onclick: actions.load }, "Load game"),
           h("button", { class: "btn", type: "button", onclick: actions.settings }, "Settings"),

@@ -105,6 +105,7 @@ function publicSummary(db: Db, c: Challenge) {
     budget: s.budget ?? findScenario(s.scenario)?.money ?? null,
     allowedComponents: s.allowedComponents ?? findScenario(s.scenario)?.allowed.services ?? [],
     showStandings: s.showStandings,
+    generatedNames: !!s.generatedNames,
     status: c.status,
     round: c.round,
     locked: c.locked,

@@ -7,6 +7,7 @@ import { VerifierPool } from "../verify/pool.js";
 import { apiErrors, HttpError } from "./body.js";
 import { challengeRoutes } from "./challenges.js";
 import { replayRoutes } from "./replays.js";
+import { seatRoutes } from "./seats.js";
 
 export interface Api {
   /** Stops the verifier's threads (the database belongs to whoever opened it). */
@@ -35,6 +36,7 @@ export function registerApi(app: Express, db: Db | (() => Db) = serverDatabase, 
     next();
   });
   api.use(challengeRoutes(database));
+  api.use(seatRoutes(database));
   api.use(replayRoutes(() => pool));
   api.use((req, _res, next) => next(new HttpError(404, `no API route ${req.method} ${req.path.slice(0, 80)}`)));
   api.use(apiErrors);

@@ -21,6 +21,8 @@ export const ChallengeInputSchema = z.strictObject({
   budget: z.number().int().min(0).max(MAX_BUDGET_CENTS).optional(),
   allowedComponents: z.array(z.enum(SERVICE_KINDS)).min(1).max(SERVICE_KINDS.length).optional(),
   showStandings: z.boolean().optional(),
+  /** Privacy: students get a generated name (a colour and an animal) instead of typing one. */
+  generatedNames: z.boolean().optional(),
 }).refine((c) => c.teamSize === undefined || c.mode === "teams", { message: 'a team size needs mode "teams"', path: ["teamSize"] });
 
 export type ChallengeInput = z.infer<typeof ChallengeInputSchema>;
@@ -35,6 +37,7 @@ export interface ChallengeSettings {
   budget?: number;
   allowedComponents?: ServiceKind[];
   showStandings: boolean;
+  generatedNames?: boolean;
 }
 
 export function settingsFrom(input: ChallengeInput, randomSeed: () => number): ChallengeSettings {
@@ -47,6 +50,7 @@ export function settingsFrom(input: ChallengeInput, randomSeed: () => number): C
     teamSize: mode === "individual" ? 1 : (input.teamSize ?? 2),
     showStandings: input.showStandings ?? true,
   };
+  if (input.generatedNames) settings.generatedNames = true;
   if (input.budget !== undefined) settings.budget = input.budget;
   if (input.allowedComponents) settings.allowedComponents = SERVICE_ORDER.filter((k) => input.allowedComponents!.includes(k));
   return settings;

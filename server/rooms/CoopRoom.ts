@@ -3,7 +3,7 @@
 // times a second applies them and steps the shared simulation. Everything about lockstep lives in
 // server/lockstep/; this class only connects it to Colyseus.
 import { ClientState, Room, type Client } from "@colyseus/core";
-import { findScenario, Game, SCENARIO_IDS, SIM_VERSION, type Role } from "../../shared/index.js";
+import { findScenario, Game, SCENARIO_IDS, SIM_VERSION, type Role, type ScenarioOverrides } from "../../shared/index.js";
 import {
   COMMAND_BURST, COMMAND_RATE_PER_SECOND, CURSOR_RATE_PER_SECOND, isClientMessageType, JoinOptionsSchema, MAX_PLAYERS,
   parseClientMessage, PING_BURST, PING_RATE_PER_SECOND, PROTOCOL_VERSION, RECONNECT_SECONDS, RESYNC_BURST, RESYNC_EVERY_SECONDS,
@@ -39,7 +39,11 @@ export class CoopRoom extends Room<CoopState> {
   /** Per-player command limit; a faster test clock raises it in proportion. */
   protected commandsPerSecond = COMMAND_RATE_PER_SECOND;
 
-  private clockOfTurns: TurnClock | null = null;
+  /** Why a client without a seat may not act (only a subclass lets such clients in). */
+  protected unseatedReason = "you have no seat in this room";
+  protected clockOfTurns: TurnClock | null = null;
+  /** A challenge's changes to the scenario (classroom team rooms); none in a plain co-op room. */
+  protected overrides: ScenarioOverrides | undefined;
   private seats = new Map<string, Seat>();
   private timer: NodeJS.Timeout | undefined;
 
@@ -115,7 +119,11 @@ export class CoopRoom extends Room<CoopState> {
       this.refuse(client, { seq, type: String(type).slice(0, 40), reason: `unknown message type "${String(type).slice(0, 40)}"` });
       return;
     }
-    if (!player) return;
+    if (!player) {
+      // Someone in the room without a seat (a teacher watching): a command gets a reason, the rest is ignored.
+      if (type === "cmd") this.refuse(client, { seq, type, reason: this.unseatedReason });
+      return;
+    }
     try {
       const reason = this.handle(client, type, message, player);
       if (reason) this.refuse(client, { seq, type, reason });
@@ -126,6 +134,8 @@ export class CoopRoom extends Room<CoopState> {
   }
 
   private handle(client: Client, type: ClientMessageType, message: unknown, player: PlayerState): string | void {
+    const refused = this.messageRefused(type);
+    if (refused) return refused;
     if (type === "cmd") return this.onCommand(client, message, player);
     const parsed = parseClientMessage(type, message);
     if (!parsed.ok) return parsed.reason;
@@ -228,8 +238,16 @@ export class CoopRoom extends Room<CoopState> {
     return null;
   }
 
-  private startGame(scenario: string, seed: number): void {
-    this.clockOfTurns = new TurnClock(Game.create(scenario, seed));
+  /** A subclass may refuse whole kinds of messages (a classroom's clock belongs to the teacher). */
+  protected messageRefused(_type: ClientMessageType): string | null {
+    return null;
+  }
+
+  /** Called once when this room's game ends by itself (its length reached, or bankruptcy). */
+  protected gameEnded(): void {}
+
+  protected startGame(scenario: string, seed: number): void {
+    this.clockOfTurns = new TurnClock(Game.create(scenario, seed, this.overrides));
     this.state.scenario = scenario;
     this.state.seed = seed;
     this.state.phase = "playing";
@@ -258,6 +276,7 @@ export class CoopRoom extends Room<CoopState> {
         this.state.phase = "ended";
         const end = clock.game.state.ended;
         this.notice("ended", "", `The game is over (${end?.outcome ?? "ended"})`);
+        this.gameEnded();
       }
     } catch (err) {
       console.error(`[coop ${this.roomId}] turn failed: ${err instanceof Error ? err.stack : String(err)}`);
@@ -269,7 +288,7 @@ export class CoopRoom extends Room<CoopState> {
     client.send("snapshot", { tick: game.tick, snapshot: game.snapshot(), reason } satisfies SnapshotMessage);
   }
 
-  private broadcastSnapshot(reason: SnapshotMessage["reason"]): void {
+  protected broadcastSnapshot(reason: SnapshotMessage["reason"]): void {
     const game = this.clockOfTurns!.game;
     this.broadcast("snapshot", { tick: game.tick, snapshot: game.snapshot(), reason } satisfies SnapshotMessage);
   }
@@ -278,7 +297,7 @@ export class CoopRoom extends Room<CoopState> {
     client.send("rejected", rejected);
   }
 
-  private notice(kind: NoticeKind, by: string, text: string): void {
+  protected notice(kind: NoticeKind, by: string, text: string): void {
     this.broadcast("notice", { kind, by, text });
   }
 

@@ -66,8 +66,8 @@ describe("the teacher page", () => {
     if (added.ok) setConnection(db, added.participant.id, "reconnecting");
     db.close();
     await page.waitForFunction(() => document.querySelectorAll(".teacher-student").length === 2, null, { timeout: 10_000 });
-    const rows = await page.$$eval(".teacher-student", (els) => els.map((e) => e.textContent));
-    expect(rows).toEqual(["Adateam 1 · connected", "<b>Bob</b>team 1 · reconnecting…"]);
+    const rows = await page.$$eval(".teacher-student", (els) => els.map((e) => `${e.querySelector("span")!.textContent}|${e.querySelector("small")!.textContent}`));
+    expect(rows).toEqual(["Ada|team 1 · connected", "<b>Bob</b>|team 1 · reconnecting…"]);
     expect(await page.$$eval(".teacher-student b", (els) => els.length)).toBe(0);
   });
 
