@@ -37,7 +37,7 @@ describe("load-balancer algorithms", () => {
     expect(r["web-02"]).toBeGreaterThan(r["web-01"] * 3);
   });
 
-  it("source hash keeps each client bucket on one backend (sticky) and splits unevenly", () => {
+  it("source hash keeps each client bucket on one backend (sticky); shares follow the buckets' traffic", () => {
     const game = newGame();
     webFarm(game, 3, { algorithm: "source" });
     setDemand(game, 300);

@@ -22,14 +22,12 @@ export function backendWeight(algorithm: LbAlgorithm, capacity: number, utilPerm
   return algorithm === "leastconn" ? leastConnWeight(capacity, utilPermille) : roundRobinWeight();
 }
 
-/** A stable spread of client buckets over backends (HAProxy's `balance source`). */
-export function sourceHash(bucket: number): number {
-  let h = Math.imul(bucket + 1, 0x9e3779b1) >>> 0;
-  h ^= h >>> 15;
-  return h >>> 0;
-}
-
-/** Source hashing: which of the `healthyCount` believed-healthy backends client `bucket` sticks to. */
-export function sourceBackend(bucket: number, healthyCount: number): number {
-  return sourceHash(bucket) % healthyCount;
+/**
+ * `balance source` as HAProxy does it by default (map-based): the client's source, here its bucket
+ * index, modulo the number of usable backends. Consecutive clients rotate over the backends, so 16
+ * buckets over 2, 3, 4, 5 backends go 8/8, 6/5/5, 4/4/4/4, 4/3/3/3/3; and when a backend is added or
+ * marked down, the modulus changes and most clients move (what `hash-type consistent` would avoid).
+ */
+export function sourceBackend(bucket: number, usableCount: number): number {
+  return bucket % usableCount;
 }
