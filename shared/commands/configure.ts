@@ -24,8 +24,11 @@ export const configureLb: Handler<"configureLb"> = {
     if (cmd.algorithm !== undefined) lb.algorithm = cmd.algorithm;
     if (cmd.healthCheck !== undefined) lb.healthCheck = cmd.healthCheck;
     if (cmd.checkInterval !== undefined) lb.checkInterval = cmd.checkInterval;
+    if (cmd.fall !== undefined) lb.fall = cmd.fall;
+    if (cmd.rise !== undefined) lb.rise = cmd.rise;
+    if (cmd.redispatch !== undefined) lb.redispatch = cmd.redispatch;
     if (cmd.rateLimit !== undefined) lb.rateLimit = cmd.rateLimit;
-    if (!lb.healthCheck) lb.markedDown = [];
+    if (!lb.healthCheck) { lb.markedDown = []; lb.checkStreaks = []; }
   },
 };
 

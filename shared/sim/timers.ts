@@ -84,21 +84,43 @@ function expireEffects(state: GameState): void {
   }
 }
 
-/** A backend is healthy when Nginx answers and can reach a running application. */
+/**
+ * HAProxy's checks: every `checkInterval` ticks each backend is probed (healthy when Nginx answers
+ * and can reach a running application). A backend believed up is marked down only after `fall`
+ * failed checks in a row, one believed down comes back after `rise` passed ones; until then the
+ * load balancer keeps its old belief and keeps sending the backend its share.
+ */
 function healthChecks(state: GameState): void {
   const topo = topology(state);
   const hosts = state.hosts;
   for (const i of topo.lbHosts) {
     const lb = topo.lb[i]!;
-    if (!lb.healthCheck) { if (lb.markedDown.length) lb.markedDown = []; continue; }
+    if (!lb.healthCheck) {
+      if (lb.markedDown.length) lb.markedDown = [];
+      if (lb.checkStreaks.length) lb.checkStreaks = [];
+      continue;
+    }
     if (state.tick % lb.checkInterval !== 0 || !isUp(hosts[i], lb)) continue;
     const down: number[] = [];
+    const streaks: { host: number; count: number }[] = [];
     for (const j of topo.lbBackends[i]) {
+      const id = hosts[j].id;
       const healthy = isUp(hosts[j], topo.web[j]) && topo.webApps[j].some((a) => isUp(hosts[a], topo.app[a]));
-      if (!healthy) down.push(hosts[j].id);
+      const wasDown = lb.markedDown.includes(id);
+      // A check that agrees with the belief ends any streak; one that disagrees extends it.
+      if (healthy !== wasDown) { if (wasDown) down.push(id); continue; }
+      const count = (lb.checkStreaks.find((s) => s.host === id)?.count ?? 0) + 1;
+      const flips = count >= (wasDown ? lb.rise : lb.fall);
+      if ((wasDown && !flips) || (!wasDown && flips)) down.push(id);
+      if (!flips) streaks.push({ host: id, count });
     }
-    if (down.length !== lb.markedDown.length || down.some((id, k) => lb.markedDown[k] !== id)) lb.markedDown = down;
+    if (!sameIds(down, lb.markedDown)) lb.markedDown = down;
+    if (streaks.length !== lb.checkStreaks.length || streaks.some((s, k) => lb.checkStreaks[k].host !== s.host || lb.checkStreaks[k].count !== s.count)) lb.checkStreaks = streaks;
   }
+}
+
+function sameIds(a: number[], b: number[]): boolean {
+  return a.length === b.length && a.every((id, k) => b[k] === id);
 }
 
 function vipFailover(state: GameState): void {

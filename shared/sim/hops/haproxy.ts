@@ -47,8 +47,8 @@ function balanceOne(sc: Scratch, i: number): void {
     else anyAdmitted = true;
   }
   if (!anyAdmitted) return;
-  if (lb.algorithm === "source") spreadBySource(sc, i, f, healthy);
-  else spreadByWeight(sc, i);
+  if (lb.algorithm === "source") spreadBySource(sc, i, f, healthy, lb.redispatch);
+  else spreadByWeight(sc, i, lb.redispatch);
 }
 
 /** Applies the per-client rate limit to host i's arrivals (scales `lbIn`, fills `lbScale`); returns what is let through. */
@@ -82,6 +82,7 @@ function weighBackends(sc: Scratch, i: number, lb: LbService): number {
   const web = sc.topo.web;
   let healthy = 0;
   let weightSum = 0;
+  let liveWeightSum = 0;
   for (let k = 0; k < backends.length; k++) {
     const j = backends[k];
     // A server still installing refuses the connection and HAProxy redispatches at once; a dead
@@ -95,30 +96,41 @@ function weighBackends(sc: Scratch, i: number, lb: LbService): number {
     }
     sc.weight[k] = w;
     weightSum += w;
+    if (sc.webUp[j] === 1) liveWeightSum += w;
   }
   sc.weightSum = weightSum;
+  sc.liveWeightSum = liveWeightSum;
   return healthy;
 }
 
-/** Round robin and least connections: each backend takes its weight's share of every class. */
-function spreadByWeight(sc: Scratch, i: number): void {
+/**
+ * Round robin and least connections: each backend takes its weight's share of every class. A
+ * backend believed up that refuses connections fails its share after the retries, unless
+ * `option redispatch` sends that share on to the live backends.
+ */
+function spreadByWeight(sc: Scratch, i: number, redispatch: boolean): void {
   const backends = sc.topo.lbBackends[i];
   const links = sc.topo.lbBackendLinks[i];
-  const weightSum = sc.weightSum;
+  const skipDead = redispatch && sc.liveWeightSum > 0;
+  const weightSum = skipDead ? sc.liveWeightSum : sc.weightSum;
   for (let k = 0; k < backends.length; k++) {
     const w = sc.weight[k];
     if (w <= 0) continue;
     const j = backends[k];
+    if (skipDead && sc.webUp[j] === 0) continue;
     for (let c = 0; c < C; c++) if (sc.lbAdmitted[c] > 0) forward(sc, j, links[k], c, (sc.lbAdmitted[c] * w) / weightSum, sc.lbLatency[c]);
   }
 }
 
 /** `balance source`: each client bucket sticks to one backend; the flood is spread like round robin. */
-function spreadBySource(sc: Scratch, i: number, f: number, healthy: number): void {
+function spreadBySource(sc: Scratch, i: number, f: number, healthy: number, redispatch: boolean): void {
   const backends = sc.topo.lbBackends[i];
   const links = sc.topo.lbBackendLinks[i];
   for (let b = 0; b < CLIENT_BUCKETS; b++) {
-    const k = sc.believed[sourceBackend(b, healthy)];
+    let pick = sourceBackend(b, healthy);
+    // Redispatch: a refused connection goes on to the next believed-up backend that answers.
+    if (redispatch) for (let step = 0; step < healthy && sc.webUp[backends[sc.believed[pick]]] === 0; step++) pick = (pick + 1) % healthy;
+    const k = sc.believed[pick];
     const row = (i * CLIENT_BUCKETS + b) * C;
     for (let c = 0; c < 3; c++) {
       const part = sc.lbBucket[row + c] * sc.lbScale[c] * f;
@@ -127,8 +139,10 @@ function spreadBySource(sc: Scratch, i: number, f: number, healthy: number): voi
   }
   const attack = sc.lbAdmitted[ATTACK];
   if (attack > 0) {
+    const skipDead = redispatch && sc.liveWeightSum > 0;
+    const weightSum = skipDead ? sc.liveWeightSum : sc.weightSum;
     for (let k = 0; k < backends.length; k++) {
-      if (sc.weight[k] > 0) forward(sc, backends[k], links[k], ATTACK, (attack * sc.weight[k]) / sc.weightSum, sc.lbLatency[ATTACK]);
+      if (sc.weight[k] > 0 && !(skipDead && sc.webUp[backends[k]] === 0)) forward(sc, backends[k], links[k], ATTACK, (attack * sc.weight[k]) / weightSum, sc.lbLatency[ATTACK]);
     }
   }
 }
