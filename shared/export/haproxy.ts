@@ -50,7 +50,8 @@ export function haproxyConfig(state: GameState, lbIndex: number, options: Export
     const b = hosts[j];
     const encrypted = hasValidCert(state, b);
     const check = lb.healthCheck ? ` check inter ${ticksToMs(lb.checkInterval)} fall ${lb.fall} rise ${lb.rise}` : "";
-    lines.push(`    server ${b.name} ${b.privateIp}:${encrypted ? PORT_HTTPS : PORT_HTTP}${encrypted ? " ssl verify none" : ""}${check}`);
+    const backup = lb.backups.includes(b.id) ? " backup" : "";
+    lines.push(`    server ${b.name} ${b.privateIp}:${encrypted ? PORT_HTTPS : PORT_HTTP}${encrypted ? " ssl verify none" : ""}${check}${backup}`);
   }
   return lines.join("\n") + "\n";
 }

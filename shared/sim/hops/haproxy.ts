@@ -79,18 +79,21 @@ function rateLimit(sc: Scratch, i: number, lb: LbService): number {
  */
 function weighBackends(sc: Scratch, i: number, lb: LbService): number {
   const backends = sc.topo.lbBackends[i];
-  const web = sc.topo.web;
   let healthy = 0;
   let weightSum = 0;
   let liveWeightSum = 0;
+  // `backup` servers take traffic only while no primary is believed up.
+  let primariesUp = 0;
   for (let k = 0; k < backends.length; k++) {
     const j = backends[k];
-    // A server still installing refuses the connection and HAProxy redispatches at once; a dead
-    // one only drops out once a health check notices.
-    const starting = sc.up[j] === 1 && web[j]!.status === "starting";
-    const believedUp = !starting && (!lb.healthCheck || !lb.markedDown.includes(sc.hosts[j].id));
+    sc.believedUp[k] = believedUp(sc, lb, j) ? 1 : 0;
+    if (sc.believedUp[k] === 1 && !isBackup(lb, sc.hosts[j].id)) primariesUp++;
+  }
+  for (let k = 0; k < backends.length; k++) {
+    const j = backends[k];
+    const usable = sc.believedUp[k] === 1 && (primariesUp === 0 || !isBackup(lb, sc.hosts[j].id));
     let w = 0;
-    if (believedUp) {
+    if (usable) {
       sc.believed[healthy++] = k;
       w = backendWeight(lb.algorithm, sc.capacity[j], sc.util[j]);
     }
@@ -101,6 +104,19 @@ function weighBackends(sc: Scratch, i: number, lb: LbService): number {
   sc.weightSum = weightSum;
   sc.liveWeightSum = liveWeightSum;
   return healthy;
+}
+
+/**
+ * The health checks' belief about backend slot j. A server still installing refuses the connection
+ * and HAProxy redispatches at once; a dead one only drops out once the checks mark it down.
+ */
+function believedUp(sc: Scratch, lb: LbService, j: number): boolean {
+  const starting = sc.up[j] === 1 && sc.topo.web[j]!.status === "starting";
+  return !starting && (!lb.healthCheck || !lb.markedDown.includes(sc.hosts[j].id));
+}
+
+function isBackup(lb: LbService, hostId: number): boolean {
+  return lb.backups.length > 0 && lb.backups.includes(hostId);
 }
 
 /**
