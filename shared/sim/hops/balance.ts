@@ -8,18 +8,34 @@ export function roundRobinWeight(): number {
   return 1;
 }
 
-/**
- * Least connections: a new request goes to the backend holding the fewest open connections. A
- * backend with more CPU to spare finishes sooner and so holds fewer, so its weight is its capacity
- * times its spare share (last tick's utilisation, never below 5 %).
- */
-export function leastConnWeight(capacity: number, utilPermille: number): number {
-  return capacity * Math.max(50, 1000 - Math.min(utilPermille, 1000)) + 1;
+/** The weight of a usable backend under `algorithm` before least connections sets its own. */
+export function backendWeight(_algorithm: LbAlgorithm): number {
+  return roundRobinWeight();
 }
 
-/** The weight of a healthy backend under `algorithm` (`source` spreads the flood like round robin). */
-export function backendWeight(algorithm: LbAlgorithm, capacity: number, utilPermille: number): number {
-  return algorithm === "leastconn" ? leastConnWeight(capacity, utilPermille) : roundRobinWeight();
+/**
+ * Least connections: each new request goes to the backend with the fewest connections for its
+ * capacity, counting what it already holds (its queue and the work handed to it this tick). As a
+ * flow that is water-filling: `load[k]` (work held) and `capacity[k]` of the `count` backends, and
+ * `work` to hand out; fills `share[k]` with each one's part of `work` so that every backend that
+ * gets some ends at the same load per unit of capacity, and a saturated one gets nothing.
+ */
+export function leastConnShares(load: Float64Array, capacity: Float64Array, count: number, work: number, share: Float64Array): void {
+  let inSet = 0;
+  for (let k = 0; k < count; k++) { share[k] = capacity[k] > 0 ? 1 : 0; inSet += share[k]; }
+  if (inSet === 0) return;
+  // The common level: drop the backends already above it, until none is.
+  for (let round = 0; round < count; round++) {
+    let loadSum = work, capSum = 0;
+    for (let k = 0; k < count; k++) if (share[k] > 0) { loadSum += load[k]; capSum += capacity[k]; }
+    const level = loadSum / capSum;
+    let dropped = false;
+    for (let k = 0; k < count; k++) if (share[k] > 0 && load[k] > level * capacity[k]) { share[k] = 0; dropped = true; }
+    if (!dropped) {
+      for (let k = 0; k < count; k++) if (share[k] > 0) share[k] = level * capacity[k] - load[k];
+      return;
+    }
+  }
 }
 
 /**

@@ -5,7 +5,7 @@ import { CLIENT_BUCKETS, HOP_MS, WORK } from "../../content/catalog.js";
 import { Reason } from "../../content/reasons.js";
 import type { LbService } from "../../model/types.js";
 import { TIER_LB, TIERS } from "../report.js";
-import { backendWeight, sourceBackend } from "./balance.js";
+import { backendWeight, leastConnShares, sourceBackend } from "./balance.js";
 import { admit, hopMs } from "./hosts.js";
 import { ATTACK, C, type Scratch } from "./scratch.js";
 import { fail } from "./tally.js";
@@ -47,6 +47,7 @@ function balanceOne(sc: Scratch, i: number): void {
     else anyAdmitted = true;
   }
   if (!anyAdmitted) return;
+  if (lb.algorithm === "leastconn") weighByConnections(sc, i);
   if (lb.algorithm === "source") spreadBySource(sc, i, f, healthy, lb.redispatch);
   else spreadByWeight(sc, i, lb.redispatch);
 }
@@ -95,7 +96,7 @@ function weighBackends(sc: Scratch, i: number, lb: LbService): number {
     let w = 0;
     if (usable) {
       sc.believed[healthy++] = k;
-      w = backendWeight(lb.algorithm, sc.capacity[j], sc.util[j]);
+      w = backendWeight(lb.algorithm);
     }
     sc.weight[k] = w;
     weightSum += w;
@@ -104,6 +105,50 @@ function weighBackends(sc: Scratch, i: number, lb: LbService): number {
   sc.weightSum = weightSum;
   sc.liveWeightSum = liveWeightSum;
   return healthy;
+}
+
+/**
+ * Least connections: the usable backends that answer share this tick's requests by water-filling
+ * over what each holds (its queue, plus work already handed to it this tick) per unit of capacity.
+ * A backend believed up that refuses connections holds none: it gets an even share, and fails it.
+ */
+function weighByConnections(sc: Scratch, i: number): void {
+  const backends = sc.topo.lbBackends[i];
+  let work = 0;
+  for (let c = 0; c < C; c++) work += sc.lbAdmitted[c] * (WORK.web[c] + WORK.app[c]);
+  let usable = 0, dead = 0;
+  for (let k = 0; k < backends.length; k++) {
+    const j = backends[k];
+    const answers = sc.weight[k] > 0 && sc.webUp[j] === 1;
+    if (sc.weight[k] > 0) { usable++; if (!answers) dead++; }
+    sc.believedUp[k] = sc.weight[k] > 0 ? 1 : 0; // from here on: usable (a backup only when no primary is)
+    sc.lcLoad[k] = answers ? sc.hosts[j].backlog + sc.used[j] + heldThisTick(sc, j) : 0;
+    sc.lcCapacity[k] = answers ? sc.capacity[j] : 0;
+  }
+  // The dead-but-believed-up take an even share; the live ones split the rest.
+  const deadWork = work / usable;
+  leastConnShares(sc.lcLoad, sc.lcCapacity, backends.length, work - dead * deadWork, sc.lcShare);
+  let weightSum = 0, liveWeightSum = 0;
+  for (let k = 0; k < backends.length; k++) {
+    if (sc.weight[k] <= 0) continue;
+    const live = sc.webUp[backends[k]] === 1;
+    sc.weight[k] = live ? sc.lcShare[k] : deadWork;
+    weightSum += sc.weight[k];
+    if (live) liveWeightSum += sc.weight[k];
+  }
+  // Nothing with capacity to fill (every live one is out of CPU): fall back to taking turns.
+  if (weightSum <= 0) {
+    for (let k = 0; k < backends.length; k++) if (sc.believedUp[k] === 1) { sc.weight[k] = 1; weightSum += 1; if (sc.webUp[backends[k]] === 1) liveWeightSum += 1; }
+  }
+  sc.weightSum = weightSum;
+  sc.liveWeightSum = liveWeightSum;
+}
+
+/** Work already handed to backend slot j's web server this tick (by load balancers before this one). */
+function heldThisTick(sc: Scratch, j: number): number {
+  let w = 0;
+  for (let c = 0; c < C; c++) w += sc.webIn[j * C + c] * (WORK.web[c] + WORK.app[c]);
+  return w;
 }
 
 /**
