@@ -79,6 +79,7 @@ function lbControls(s: GameSession, host: Host, lb: Extract<AnyService, { kind: 
       select(CHECK_COUNTS.map((n) => ({ value: n, label: `${n} passed` })), lb.rise, (v) => applyOrExplain(s, { type: "configureLb", host: host.id, rise: v }), "Passed checks before up (rise)")) : null,
     h("div", { class: "row" }, h("label", { class: "check" }, redispatch, "Redispatch (retry a refused request on another server)")),
     lb.markedDown.length ? h("div", { class: "small", style: "color: var(--warn)" }, `Marked down by health checks: ${lb.markedDown.map((id) => s.state.hosts.find((x) => x.id === id)?.name ?? id).join(", ")}`) : null,
+    lb.drained.length ? h("div", { class: "small" }, `In drain for a deploy (no new requests): ${lb.drained.map((id) => s.state.hosts.find((x) => x.id === id)?.name ?? id).join(", ")}`) : null,
     lb.backups.length ? h("div", { class: "small" }, `Backup servers (used only when every other one is down): ${lb.backups.map((id) => s.state.hosts.find((x) => x.id === id)?.name ?? id).join(", ")}`) : null,
     s.game.scenario.allowed.rateLimit ? h("div", { class: "row" }, "Rate limit", rate, "req/s per client (0 = off)", infoButton("ddos")) : null,
     s.game.scenario.allowed.lbPairs

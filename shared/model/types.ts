@@ -67,6 +67,8 @@ export interface LbService extends Service {
   markedDown: number[];
   /** Check streaks under way: failed checks in a row for a backend believed up, passed ones for one believed down. */
   checkStreaks: { host: number; count: number }[];
+  /** Backend host ids in drain (HAProxy's `set server state drain`): no new requests go to them. */
+  drained: number[];
   /** Backend host ids marked `backup`: used only while no other backend is believed up. */
   backups: number[];
   /** Requests per second allowed per client source; 0 = no rate limit. */

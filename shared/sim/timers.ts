@@ -3,7 +3,7 @@
 import { CERT_WARNING_TICKS, COSTS, VIP_FAILOVER_TICKS } from "../content/catalog.js";
 import type { GameState } from "../model/types.js";
 import { openIncident, resolveIncidents } from "./incidents.js";
-import { restartForDeploy } from "./events.js";
+import { drainEverywhere, restartForDeploy } from "./events.js";
 import { findService, isUp } from "./services.js";
 import { hostsToVisit, requeueVisited } from "./timer-queue.js";
 import { topology } from "./topology.js";
@@ -59,16 +59,49 @@ function certificateClock(state: GameState, h: GameState["hosts"][number]): void
   }
 }
 
+/**
+ * A rolling deploy, one server at a time: in drain, restarted with the new code, set ready again
+ * once it runs, and only when the health checks have marked it up does the next one start. The
+ * deploy lasts until the last server is back up.
+ */
 function rollDeploys(state: GameState): void {
   for (const e of state.effects) {
     if (e.kind !== "deploy") continue;
-    const busy = state.hosts.some((h) => findService(h, "app")?.note?.code === "deploying");
-    if (!busy && e.queue.length > 0) {
-      restartForDeploy(state, e.queue.shift()!, e.size);
+    const busy = state.hosts.some((h) => findService(h, "app")?.note?.code === "deploying") || !backUp(state, e.size);
+    if (busy) { e.until = Math.max(e.until, state.tick + 1); continue; }
+    if (e.queue.length > 0) {
+      const next = e.queue.shift()!;
+      drainEverywhere(state, next);
+      restartForDeploy(state, next, e.size);
       e.until = state.tick + COSTS.deployTicks;
+    } else {
+      e.until = Math.min(e.until, state.tick);
     }
-    if (!busy && e.queue.length === 0) e.until = Math.min(e.until, state.tick);
   }
+}
+
+/**
+ * Sets ready every drained server whose application runs `version` again; true when none of
+ * those is still marked down by a load balancer's checks.
+ */
+function backUp(state: GameState, version: number): boolean {
+  const topo = topology(state);
+  let allUp = true;
+  for (const i of topo.lbHosts) {
+    const lb = topo.lb[i]!;
+    const ready = lb.drained.filter((id) => {
+      const h = state.hosts[topo.indexById.get(id) ?? -1];
+      const app = h && findService(h, "app");
+      return !app || app.note?.code !== "deploying";
+    });
+    if (ready.length) lb.drained = lb.drained.filter((id) => !ready.includes(id));
+    for (const id of lb.markedDown) {
+      const h = state.hosts[topo.indexById.get(id) ?? -1];
+      const app = h && findService(h, "app");
+      if (app && app.codeVersion === version && isUp(h, app)) allUp = false;
+    }
+  }
+  return allUp;
 }
 
 function expireEffects(state: GameState): void {

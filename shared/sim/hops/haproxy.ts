@@ -92,7 +92,8 @@ function weighBackends(sc: Scratch, i: number, lb: LbService): number {
   }
   for (let k = 0; k < backends.length; k++) {
     const j = backends[k];
-    const usable = sc.believedUp[k] === 1 && (primariesUp === 0 || !isBackup(lb, sc.hosts[j].id));
+    const drained = lb.drained.length > 0 && lb.drained.includes(sc.hosts[j].id);
+    const usable = sc.believedUp[k] === 1 && !drained && (primariesUp === 0 || !isBackup(lb, sc.hosts[j].id));
     let w = 0;
     if (usable) {
       sc.believed[healthy++] = k;
