@@ -16,7 +16,7 @@ const GOLDENS_BY_VERSION: Record<number, string> = {
   // Version 4: the load balancer behaves like HAProxy 2.6 (map-based source hash, health checks with
   // fall/rise and option redispatch, backup servers, least connections by current connections,
   // firewalls on internal traffic, rolling deploys that drain): traffic changes, older replays differ.
-  4: "distributed 9f6af87b 40522 | endless 1b3e7cee 16385 | scale-up 89af8504 214702 | secured 1fc585ed 41257 | simple-stack f6019dd7 14399",
+  4: "distributed 9f6af87b 40522 | endless 1b3e7cee 16385 | scale-up 353639bf 213646 | secured 1fc585ed 41257 | simple-stack f6019dd7 14399",
 };
 
 function fingerprint(goldens: typeof GOLDEN): string {
