@@ -8,7 +8,7 @@ export * from "./content/scenarios/index.js";
 export * from "./content/overrides.js";
 export * from "./content/reasons.js";
 export * from "./sim/report.js";
-export { lastReport, effectiveCapacity, BUCKET_WEIGHTS, resolveName } from "./sim/flow.js";
+export { lastReport, effectiveCapacity, BUCKET_WEIGHTS, resolveName, sourceBackend } from "./sim/flow.js";
 export { topology, hostById } from "./sim/topology.js";
 export { exposedPorts, listeningPorts, findService, memoryUsedMb, isUp } from "./sim/services.js";
 export { isMonitored } from "./sim/incidents.js";

@@ -34,7 +34,8 @@ const service = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("db"), ...serviceBase, role: z.enum(["primary", "replica"]), diskPermille: z.int().min(0).max(1000), lagTicks: count, lastWrites: count }),
   z.strictObject({
     kind: z.literal("lb"), ...serviceBase, algorithm: z.enum(["roundrobin", "leastconn", "source"]), healthCheck: z.boolean(),
-    checkInterval: z.int().min(1).max(10_000), markedDown: z.array(id).max(10_000), rateLimit: z.int().min(0).max(1_000_000),
+    checkInterval: z.int().min(1).max(10_000), fall: z.int().min(1).max(10), rise: z.int().min(1).max(10), redispatch: z.boolean(), drained: z.array(id).max(10_000), backups: z.array(id).max(10_000),
+    markedDown: z.array(id).max(10_000), checkStreaks: z.array(z.strictObject({ host: id, count: z.int().min(1).max(10) })).max(10_000), rateLimit: z.int().min(0).max(1_000_000),
   }),
   z.strictObject({ kind: z.literal("firewall"), ...serviceBase, openPorts: z.array(z.int().min(1).max(65535)).max(64) }),
   z.strictObject({ kind: z.literal("monitor"), ...serviceBase }),

@@ -53,10 +53,16 @@ function select<T extends string | number>(options: { value: T; label: string }[
   return el;
 }
 
+/** HAProxy's `fall` and `rise` choices (defaults 3 and 2). */
+const CHECK_COUNTS = [1, 2, 3, 5];
+
 function lbControls(s: GameSession, host: Host, lb: Extract<AnyService, { kind: "lb" }>, keep: Keep): HTMLElement {
   const hc = h("input", { type: "checkbox", "data-config": "health-check" }) as HTMLInputElement;
   hc.checked = lb.healthCheck;
   hc.addEventListener("change", () => applyOrExplain(s, { type: "configureLb", host: host.id, healthCheck: hc.checked }));
+  const redispatch = h("input", { type: "checkbox", "data-config": "redispatch" }) as HTMLInputElement;
+  redispatch.checked = lb.redispatch;
+  redispatch.addEventListener("change", () => applyOrExplain(s, { type: "configureLb", host: host.id, redispatch: redispatch.checked }));
   const pair = s.state.pairs.find((p) => p.members.includes(host.id));
   const others = s.state.hosts.filter((o) => o.id !== host.id && o.services.some((x) => x.kind === "lb") && !s.state.pairs.some((p) => p.members.includes(o.id)));
   const rate = h("input", { type: "number", min: 0, max: 100000, step: 1, value: lb.rateLimit, style: "width: 80px", "aria-label": "Rate limit per client (req/s)" }) as HTMLInputElement;
@@ -67,7 +73,14 @@ function lbControls(s: GameSession, host: Host, lb: Extract<AnyService, { kind: 
         (v) => applyOrExplain(s, { type: "configureLb", host: host.id, algorithm: v }), "Load-balancing algorithm")),
     h("div", { class: "row" }, h("label", { class: "check" }, hc, "Health checks"), infoButton("health-check"), " every ",
       select(HEALTH_CHECK_INTERVALS.map((t) => ({ value: t, label: duration(t) })), lb.checkInterval, (v) => applyOrExplain(s, { type: "configureLb", host: host.id, checkInterval: v }), "Health-check interval")),
+    lb.healthCheck ? h("div", { class: "row" }, "Down after",
+      select(CHECK_COUNTS.map((n) => ({ value: n, label: `${n} failed` })), lb.fall, (v) => applyOrExplain(s, { type: "configureLb", host: host.id, fall: v }), "Failed checks before down (fall)"),
+      "up after",
+      select(CHECK_COUNTS.map((n) => ({ value: n, label: `${n} passed` })), lb.rise, (v) => applyOrExplain(s, { type: "configureLb", host: host.id, rise: v }), "Passed checks before up (rise)")) : null,
+    h("div", { class: "row" }, h("label", { class: "check" }, redispatch, "Redispatch (retry a refused request on another server)")),
     lb.markedDown.length ? h("div", { class: "small", style: "color: var(--warn)" }, `Marked down by health checks: ${lb.markedDown.map((id) => s.state.hosts.find((x) => x.id === id)?.name ?? id).join(", ")}`) : null,
+    lb.drained.length ? h("div", { class: "small" }, `In drain for a deploy (no new requests): ${lb.drained.map((id) => s.state.hosts.find((x) => x.id === id)?.name ?? id).join(", ")}`) : null,
+    lb.backups.length ? h("div", { class: "small" }, `Backup servers (used only when every other one is down): ${lb.backups.map((id) => s.state.hosts.find((x) => x.id === id)?.name ?? id).join(", ")}`) : null,
     s.game.scenario.allowed.rateLimit ? h("div", { class: "row" }, "Rate limit", rate, "req/s per client (0 = off)", infoButton("ddos")) : null,
     s.game.scenario.allowed.lbPairs
       ? pair

@@ -3,6 +3,7 @@ import { COSTS, HEALTH_CHECK_INTERVALS, KNOWN_PORTS } from "../content/catalog.j
 import type { GameState, Host } from "../model/types.js";
 import { nextPublicIp } from "../sim/addresses.js";
 import { findService } from "../sim/services.js";
+import { topology } from "../sim/topology.js";
 import { resolveIncidents } from "../sim/incidents.js";
 import { scheduleScenario } from "../sim/events.js";
 import { afford, firstFailure, needHost, needId, spend, type Handler } from "./handler.js";
@@ -17,6 +18,7 @@ export const configureLb: Handler<"configureLb"> = {
       () => (findService(host, "lb") ? OK : reject(`${host.name} runs no load balancer: install HAProxy first`)),
       () => (cmd.checkInterval === undefined || HEALTH_CHECK_INTERVALS.includes(cmd.checkInterval) ? OK : reject(`the health-check interval must be one of ${HEALTH_CHECK_INTERVALS.map((t) => `${t / 10} s`).join(", ")}`)),
       () => (!cmd.rateLimit || scenario.allowed.rateLimit ? OK : reject("rate limiting unlocks in chapter 4")),
+      () => backupsProblem(state, host, cmd.backups),
     );
   },
   run(state, _s, cmd) {
@@ -24,10 +26,27 @@ export const configureLb: Handler<"configureLb"> = {
     if (cmd.algorithm !== undefined) lb.algorithm = cmd.algorithm;
     if (cmd.healthCheck !== undefined) lb.healthCheck = cmd.healthCheck;
     if (cmd.checkInterval !== undefined) lb.checkInterval = cmd.checkInterval;
+    if (cmd.fall !== undefined) lb.fall = cmd.fall;
+    if (cmd.rise !== undefined) lb.rise = cmd.rise;
+    if (cmd.redispatch !== undefined) lb.redispatch = cmd.redispatch;
+    if (cmd.backups !== undefined) lb.backups = [...new Set(cmd.backups)].sort((a, b) => a - b);
     if (cmd.rateLimit !== undefined) lb.rateLimit = cmd.rateLimit;
-    if (!lb.healthCheck) lb.markedDown = [];
+    if (!lb.healthCheck) { lb.markedDown = []; lb.checkStreaks = []; }
   },
 };
+
+/** Backup servers must be web servers this load balancer already sends to. */
+function backupsProblem(state: GameState, lbHost: Host, backups: number[] | undefined) {
+  if (!backups) return OK;
+  const topo = topology(state);
+  const lbSlot = topo.indexById.get(lbHost.id)!;
+  for (const id of backups) {
+    const j = topo.indexById.get(id);
+    if (j === undefined) return reject(`there is no server with id ${id}`);
+    if (!topo.lbBackends[lbSlot].includes(j)) return reject(`${state.hosts[j].name} is not a backend of ${lbHost.name}: connect it first`);
+  }
+  return OK;
+}
 
 export const createLbPair: Handler<"createLbPair"> = {
   check(state, scenario, cmd) {

@@ -24,6 +24,11 @@ export const CommandSchema = z.discriminatedUnion("type", [
     algorithm: z.enum(["roundrobin", "leastconn", "source"]).optional(),
     healthCheck: z.boolean().optional(),
     checkInterval: z.number().int().min(1).max(10_000).optional(),
+    fall: z.number().int().min(1).max(10).optional(),
+    rise: z.number().int().min(1).max(10).optional(),
+    redispatch: z.boolean().optional(),
+    /** Backend host ids to mark `backup` (the whole list: [] makes every backend a primary). */
+    backups: z.array(hostId).max(16).optional(),
     rateLimit: z.number().int().min(0).max(1_000_000).optional(),
   }),
   z.strictObject({ type: z.literal("createLbPair"), a: hostId, b: hostId, mode: z.enum(["active-active", "active-passive"]) }),

@@ -43,13 +43,15 @@ export function haproxyConfig(state: GameState, lbIndex: number, options: Export
   }
   lines.push("    default_backend web_servers", "", "backend web_servers", `    balance ${lb.algorithm}`);
   if (lb.healthCheck) lines.push("    option httpchk GET /", "    http-check expect status 200");
+  if (lb.redispatch) lines.push("    option redispatch");
   const backends = topo.lbBackends[lbIndex];
   if (backends.length === 0) lines.push("    # no web server is linked to this load balancer yet");
   for (const j of backends) {
     const b = hosts[j];
     const encrypted = hasValidCert(state, b);
-    const check = lb.healthCheck ? ` check inter ${ticksToMs(lb.checkInterval)} fall 3 rise 2` : "";
-    lines.push(`    server ${b.name} ${b.privateIp}:${encrypted ? PORT_HTTPS : PORT_HTTP}${encrypted ? " ssl verify none" : ""}${check}`);
+    const check = lb.healthCheck ? ` check inter ${ticksToMs(lb.checkInterval)} fall ${lb.fall} rise ${lb.rise}` : "";
+    const backup = lb.backups.includes(b.id) ? " backup" : "";
+    lines.push(`    server ${b.name} ${b.privateIp}:${encrypted ? PORT_HTTPS : PORT_HTTP}${encrypted ? " ssl verify none" : ""}${check}${backup}`);
   }
   return lines.join("\n") + "\n";
 }

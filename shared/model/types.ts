@@ -57,8 +57,20 @@ export interface LbService extends Service {
   healthCheck: boolean;
   /** Ticks between health checks (10 ticks = 1 s). */
   checkInterval: number;
+  /** Consecutive failed checks that mark a backend down (HAProxy `fall`, default 3). */
+  fall: number;
+  /** Consecutive passed checks that mark a down backend up again (HAProxy `rise`, default 2). */
+  rise: number;
+  /** HAProxy `option redispatch`: a request whose server refuses the connection goes to another one. */
+  redispatch: boolean;
   /** Backend host ids the load balancer currently believes are down (its health-check view). */
   markedDown: number[];
+  /** Check streaks under way: failed checks in a row for a backend believed up, passed ones for one believed down. */
+  checkStreaks: { host: number; count: number }[];
+  /** Backend host ids in drain (HAProxy's `set server state drain`): no new requests go to them. */
+  drained: number[];
+  /** Backend host ids marked `backup`: used only while no other backend is believed up. */
+  backups: number[];
   /** Requests per second allowed per client source; 0 = no rate limit. */
   rateLimit: number;
 }

@@ -173,12 +173,24 @@ export function startDeploy(state: GameState, strategy: "all-at-once" | "rolling
     state.effects.push({ kind: "deploy", until: state.tick + COSTS.deployTicks, size: version, queue: [] });
   } else {
     const [first, ...rest] = apps;
+    drainEverywhere(state, first);
     restartForDeploy(state, first, version);
     state.effects.push({ kind: "deploy", until: state.tick + COSTS.deployTicks, size: version, queue: rest });
   }
   openIncident(state, {
     kind: "deploy", severity: "info", obvious: true, params: { version, strategy, scripted },
   });
+}
+
+/** A rolling deploy first puts the server in drain on every load balancer that sends to it. */
+export function drainEverywhere(state: GameState, hostId: number): void {
+  const topo = topology(state);
+  const j = topo.indexById.get(hostId);
+  if (j === undefined) return;
+  for (const i of topo.lbHosts) {
+    const lb = topo.lb[i]!;
+    if (topo.lbBackends[i].includes(j) && !lb.drained.includes(hostId)) lb.drained = [...lb.drained, hostId];
+  }
 }
 
 export function restartForDeploy(state: GameState, hostId: number, version: number): void {

@@ -14,7 +14,7 @@ import { scratchFor } from "./hops/scratch.js";
 import { finishTally, resetTally } from "./hops/tally.js";
 
 export { effectiveCapacity } from "./capacity.js";
-export { sourceHash } from "./hops/balance.js";
+export { sourceBackend } from "./hops/balance.js";
 export { BUCKET_WEIGHTS, resolveName } from "./hops/dns.js";
 export { lastReport } from "./hops/scratch.js";
 

@@ -3,7 +3,7 @@
 import { CERT_WARNING_TICKS, COSTS, VIP_FAILOVER_TICKS } from "../content/catalog.js";
 import type { GameState } from "../model/types.js";
 import { openIncident, resolveIncidents } from "./incidents.js";
-import { restartForDeploy } from "./events.js";
+import { drainEverywhere, restartForDeploy } from "./events.js";
 import { findService, isUp } from "./services.js";
 import { hostsToVisit, requeueVisited } from "./timer-queue.js";
 import { topology } from "./topology.js";
@@ -59,16 +59,49 @@ function certificateClock(state: GameState, h: GameState["hosts"][number]): void
   }
 }
 
+/**
+ * A rolling deploy, one server at a time: in drain, restarted with the new code, set ready again
+ * once it runs, and only when the health checks have marked it up does the next one start. The
+ * deploy lasts until the last server is back up.
+ */
 function rollDeploys(state: GameState): void {
   for (const e of state.effects) {
     if (e.kind !== "deploy") continue;
-    const busy = state.hosts.some((h) => findService(h, "app")?.note?.code === "deploying");
-    if (!busy && e.queue.length > 0) {
-      restartForDeploy(state, e.queue.shift()!, e.size);
+    const busy = state.hosts.some((h) => findService(h, "app")?.note?.code === "deploying") || !backUp(state, e.size);
+    if (busy) { e.until = Math.max(e.until, state.tick + 1); continue; }
+    if (e.queue.length > 0) {
+      const next = e.queue.shift()!;
+      drainEverywhere(state, next);
+      restartForDeploy(state, next, e.size);
       e.until = state.tick + COSTS.deployTicks;
+    } else {
+      e.until = Math.min(e.until, state.tick);
     }
-    if (!busy && e.queue.length === 0) e.until = Math.min(e.until, state.tick);
   }
+}
+
+/**
+ * Sets ready every drained server whose application runs `version` again; true when none of
+ * those is still marked down by a load balancer's checks.
+ */
+function backUp(state: GameState, version: number): boolean {
+  const topo = topology(state);
+  let allUp = true;
+  for (const i of topo.lbHosts) {
+    const lb = topo.lb[i]!;
+    const ready = lb.drained.filter((id) => {
+      const h = state.hosts[topo.indexById.get(id) ?? -1];
+      const app = h && findService(h, "app");
+      return !app || app.note?.code !== "deploying";
+    });
+    if (ready.length) lb.drained = lb.drained.filter((id) => !ready.includes(id));
+    for (const id of lb.markedDown) {
+      const h = state.hosts[topo.indexById.get(id) ?? -1];
+      const app = h && findService(h, "app");
+      if (app && app.codeVersion === version && isUp(h, app)) allUp = false;
+    }
+  }
+  return allUp;
 }
 
 function expireEffects(state: GameState): void {
@@ -84,21 +117,43 @@ function expireEffects(state: GameState): void {
   }
 }
 
-/** A backend is healthy when Nginx answers and can reach a running application. */
+/**
+ * HAProxy's checks: every `checkInterval` ticks each backend is probed (healthy when Nginx answers
+ * and can reach a running application). A backend believed up is marked down only after `fall`
+ * failed checks in a row, one believed down comes back after `rise` passed ones; until then the
+ * load balancer keeps its old belief and keeps sending the backend its share.
+ */
 function healthChecks(state: GameState): void {
   const topo = topology(state);
   const hosts = state.hosts;
   for (const i of topo.lbHosts) {
     const lb = topo.lb[i]!;
-    if (!lb.healthCheck) { if (lb.markedDown.length) lb.markedDown = []; continue; }
+    if (!lb.healthCheck) {
+      if (lb.markedDown.length) lb.markedDown = [];
+      if (lb.checkStreaks.length) lb.checkStreaks = [];
+      continue;
+    }
     if (state.tick % lb.checkInterval !== 0 || !isUp(hosts[i], lb)) continue;
     const down: number[] = [];
+    const streaks: { host: number; count: number }[] = [];
     for (const j of topo.lbBackends[i]) {
+      const id = hosts[j].id;
       const healthy = isUp(hosts[j], topo.web[j]) && topo.webApps[j].some((a) => isUp(hosts[a], topo.app[a]));
-      if (!healthy) down.push(hosts[j].id);
+      const wasDown = lb.markedDown.includes(id);
+      // A check that agrees with the belief ends any streak; one that disagrees extends it.
+      if (healthy !== wasDown) { if (wasDown) down.push(id); continue; }
+      const count = (lb.checkStreaks.find((s) => s.host === id)?.count ?? 0) + 1;
+      const flips = count >= (wasDown ? lb.rise : lb.fall);
+      if ((wasDown && !flips) || (!wasDown && flips)) down.push(id);
+      if (!flips) streaks.push({ host: id, count });
     }
-    if (down.length !== lb.markedDown.length || down.some((id, k) => lb.markedDown[k] !== id)) lb.markedDown = down;
+    if (!sameIds(down, lb.markedDown)) lb.markedDown = down;
+    if (streaks.length !== lb.checkStreaks.length || streaks.some((s, k) => lb.checkStreaks[k].host !== s.host || lb.checkStreaks[k].count !== s.count)) lb.checkStreaks = streaks;
   }
+}
+
+function sameIds(a: number[], b: number[]): boolean {
+  return a.length === b.length && a.every((id, k) => b[k] === id);
 }
 
 function vipFailover(state: GameState): void {

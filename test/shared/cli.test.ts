@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { score } from "../../shared/index.js";
+import { score, SIM_VERSION } from "../../shared/index.js";
 import { play } from "../fixtures/plays.js";
 
 const run = promisify(execFile);
@@ -64,7 +64,7 @@ describe("npm run sim", { timeout: 60_000 }, () => {
     ftruncateSync(fd, 17 * 1024 * 1024); // sparse: nothing is written
     closeSync(fd);
     const endless = join(dir, "endless.json");
-    writeFileSync(endless, JSON.stringify({ format: 1, simVersion: 1, scenario: "simple-stack", seed: 1, ticks: 100_000_000, commands: [] }));
+    writeFileSync(endless, JSON.stringify({ format: 1, simVersion: SIM_VERSION, scenario: "simple-stack", seed: 1, ticks: 100_000_000, commands: [] }));
     const cases: [string, RegExp][] = [
       ["/dev/zero", /\/dev\/zero is not a regular file/],
       [dir, /is not a regular file/],

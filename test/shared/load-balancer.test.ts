@@ -37,7 +37,7 @@ describe("load-balancer algorithms", () => {
     expect(r["web-02"]).toBeGreaterThan(r["web-01"] * 3);
   });
 
-  it("source hash keeps each client bucket on one backend (sticky) and splits unevenly", () => {
+  it("source hash keeps each client bucket on one backend (sticky); shares follow the buckets' traffic", () => {
     const game = newGame();
     webFarm(game, 3, { algorithm: "source" });
     setDemand(game, 300);
@@ -85,12 +85,12 @@ describe("health checks", () => {
     return { errorsByTick, farm };
   };
 
-  it("route around a dead backend after at most one check interval", () => {
+  it("route around a dead backend after `fall` (3) failed checks", () => {
     const { errorsByTick } = failBackend(true, 50);
     const lastError = errorsByTick.map((e, i) => (e > 0 ? i : -1)).reduce((a, b) => Math.max(a, b), -1);
     expect(errorsByTick[0]).toBeGreaterThan(0);
-    expect(lastError).toBeGreaterThanOrEqual(40);
-    expect(lastError).toBeLessThan(51);
+    expect(lastError).toBeGreaterThanOrEqual(140);
+    expect(lastError).toBeLessThan(151);
   });
 
   it("without them, users keep hitting the dead backend", () => {
@@ -102,7 +102,7 @@ describe("health checks", () => {
     const slow = failBackend(true, 100).errorsByTick.filter((e) => e > 0).length;
     const fast = failBackend(true, 10).errorsByTick.filter((e) => e > 0).length;
     expect(fast).toBeLessThan(slow);
-    expect(fast).toBeLessThanOrEqual(10);
+    expect(fast).toBeLessThanOrEqual(30);
   });
 });
 

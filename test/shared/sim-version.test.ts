@@ -13,6 +13,10 @@ const GOLDENS_BY_VERSION: Record<number, string> = {
   // Version 3: chapter goals judge the design with the computed audit (a replica must really be able
   // to take over); the scripted chapter 2 player now restarts the demoted primary, and wins.
   3: "distributed e13e2a90 40728 | endless f3453461 16385 | scale-up ca2ed43d 214702 | secured 7871313c 41304 | simple-stack a4f01711 14399",
+  // Version 4: the load balancer behaves like HAProxy 2.6 (map-based source hash, health checks with
+  // fall/rise and option redispatch, backup servers, least connections by current connections,
+  // firewalls on internal traffic, rolling deploys that drain): traffic changes, older replays differ.
+  4: "distributed 9f6af87b 40522 | endless 1b3e7cee 16385 | scale-up 353639bf 213646 | secured 1fc585ed 41257 | simple-stack f6019dd7 14399",
 };
 
 function fingerprint(goldens: typeof GOLDEN): string {

@@ -8,28 +8,42 @@ export function roundRobinWeight(): number {
   return 1;
 }
 
+/** The weight of a usable backend under `algorithm` before least connections sets its own. */
+export function backendWeight(_algorithm: LbAlgorithm): number {
+  return roundRobinWeight();
+}
+
 /**
- * Least connections: a new request goes to the backend holding the fewest open connections. A
- * backend with more CPU to spare finishes sooner and so holds fewer, so its weight is its capacity
- * times its spare share (last tick's utilisation, never below 5 %).
+ * Least connections: each new request goes to the backend with the fewest connections for its
+ * capacity, counting what it already holds (its queue and the work handed to it this tick). As a
+ * flow that is water-filling: `load[k]` (work held) and `capacity[k]` of the `count` backends, and
+ * `work` to hand out; fills `share[k]` with each one's part of `work` so that every backend that
+ * gets some ends at the same load per unit of capacity, and a saturated one gets nothing.
  */
-export function leastConnWeight(capacity: number, utilPermille: number): number {
-  return capacity * Math.max(50, 1000 - Math.min(utilPermille, 1000)) + 1;
+export function leastConnShares(load: Float64Array, capacity: Float64Array, count: number, work: number, share: Float64Array): void {
+  let inSet = 0;
+  for (let k = 0; k < count; k++) { share[k] = capacity[k] > 0 ? 1 : 0; inSet += share[k]; }
+  if (inSet === 0) return;
+  // The common level: drop the backends already above it, until none is.
+  for (let round = 0; round < count; round++) {
+    let loadSum = work, capSum = 0;
+    for (let k = 0; k < count; k++) if (share[k] > 0) { loadSum += load[k]; capSum += capacity[k]; }
+    const level = loadSum / capSum;
+    let dropped = false;
+    for (let k = 0; k < count; k++) if (share[k] > 0 && load[k] > level * capacity[k]) { share[k] = 0; dropped = true; }
+    if (!dropped) {
+      for (let k = 0; k < count; k++) if (share[k] > 0) share[k] = level * capacity[k] - load[k];
+      return;
+    }
+  }
 }
 
-/** The weight of a healthy backend under `algorithm` (`source` spreads the flood like round robin). */
-export function backendWeight(algorithm: LbAlgorithm, capacity: number, utilPermille: number): number {
-  return algorithm === "leastconn" ? leastConnWeight(capacity, utilPermille) : roundRobinWeight();
-}
-
-/** A stable spread of client buckets over backends (HAProxy's `balance source`). */
-export function sourceHash(bucket: number): number {
-  let h = Math.imul(bucket + 1, 0x9e3779b1) >>> 0;
-  h ^= h >>> 15;
-  return h >>> 0;
-}
-
-/** Source hashing: which of the `healthyCount` believed-healthy backends client `bucket` sticks to. */
-export function sourceBackend(bucket: number, healthyCount: number): number {
-  return sourceHash(bucket) % healthyCount;
+/**
+ * `balance source` as HAProxy does it by default (map-based): the client's source, here its bucket
+ * index, modulo the number of usable backends. Consecutive clients rotate over the backends, so 16
+ * buckets over 2, 3, 4, 5 backends go 8/8, 6/5/5, 4/4/4/4, 4/3/3/3/3; and when a backend is added or
+ * marked down, the modulus changes and most clients move (what `hash-type consistent` would avoid).
+ */
+export function sourceBackend(bucket: number, usableCount: number): number {
+  return bucket % usableCount;
 }

@@ -5,7 +5,7 @@ import { CLIENT_BUCKETS, HOP_MS, WORK } from "../../content/catalog.js";
 import { Reason } from "../../content/reasons.js";
 import type { LbService } from "../../model/types.js";
 import { TIER_LB, TIERS } from "../report.js";
-import { backendWeight, sourceBackend } from "./balance.js";
+import { backendWeight, leastConnShares, sourceBackend } from "./balance.js";
 import { admit, hopMs } from "./hosts.js";
 import { ATTACK, C, type Scratch } from "./scratch.js";
 import { fail } from "./tally.js";
@@ -47,8 +47,9 @@ function balanceOne(sc: Scratch, i: number): void {
     else anyAdmitted = true;
   }
   if (!anyAdmitted) return;
-  if (lb.algorithm === "source") spreadBySource(sc, i, f, healthy);
-  else spreadByWeight(sc, i);
+  if (lb.algorithm === "leastconn") weighByConnections(sc, i);
+  if (lb.algorithm === "source") spreadBySource(sc, i, f, healthy, lb.redispatch);
+  else spreadByWeight(sc, i, lb.redispatch);
 }
 
 /** Applies the per-client rate limit to host i's arrivals (scales `lbIn`, fills `lbScale`); returns what is let through. */
@@ -79,46 +80,119 @@ function rateLimit(sc: Scratch, i: number, lb: LbService): number {
  */
 function weighBackends(sc: Scratch, i: number, lb: LbService): number {
   const backends = sc.topo.lbBackends[i];
-  const web = sc.topo.web;
   let healthy = 0;
   let weightSum = 0;
+  let liveWeightSum = 0;
+  // `backup` servers take traffic only while no primary is believed up.
+  let primariesUp = 0;
   for (let k = 0; k < backends.length; k++) {
     const j = backends[k];
-    // A server still installing refuses the connection and HAProxy redispatches at once; a dead
-    // one only drops out once a health check notices.
-    const starting = sc.up[j] === 1 && web[j]!.status === "starting";
-    const believedUp = !starting && (!lb.healthCheck || !lb.markedDown.includes(sc.hosts[j].id));
+    sc.believedUp[k] = believedUp(sc, lb, j) ? 1 : 0;
+    if (sc.believedUp[k] === 1 && !isBackup(lb, sc.hosts[j].id)) primariesUp++;
+  }
+  for (let k = 0; k < backends.length; k++) {
+    const j = backends[k];
+    const drained = lb.drained.length > 0 && lb.drained.includes(sc.hosts[j].id);
+    const usable = sc.believedUp[k] === 1 && !drained && (primariesUp === 0 || !isBackup(lb, sc.hosts[j].id));
     let w = 0;
-    if (believedUp) {
+    if (usable) {
       sc.believed[healthy++] = k;
-      w = backendWeight(lb.algorithm, sc.capacity[j], sc.util[j]);
+      w = backendWeight(lb.algorithm);
     }
     sc.weight[k] = w;
     weightSum += w;
+    if (sc.webUp[j] === 1) liveWeightSum += w;
   }
   sc.weightSum = weightSum;
+  sc.liveWeightSum = liveWeightSum;
   return healthy;
 }
 
-/** Round robin and least connections: each backend takes its weight's share of every class. */
-function spreadByWeight(sc: Scratch, i: number): void {
+/**
+ * Least connections: the usable backends that answer share this tick's requests by water-filling
+ * over what each holds (its queue, plus work already handed to it this tick) per unit of capacity.
+ * A backend believed up that refuses connections holds none: it gets an even share, and fails it.
+ */
+function weighByConnections(sc: Scratch, i: number): void {
+  const backends = sc.topo.lbBackends[i];
+  let work = 0;
+  for (let c = 0; c < C; c++) work += sc.lbAdmitted[c] * (WORK.web[c] + WORK.app[c]);
+  let usable = 0, dead = 0;
+  for (let k = 0; k < backends.length; k++) {
+    const j = backends[k];
+    const answers = sc.weight[k] > 0 && sc.webUp[j] === 1;
+    if (sc.weight[k] > 0) { usable++; if (!answers) dead++; }
+    sc.believedUp[k] = sc.weight[k] > 0 ? 1 : 0; // from here on: usable (a backup only when no primary is)
+    sc.lcLoad[k] = answers ? sc.hosts[j].backlog + sc.used[j] + heldThisTick(sc, j) : 0;
+    sc.lcCapacity[k] = answers ? sc.capacity[j] : 0;
+  }
+  // The dead-but-believed-up take an even share; the live ones split the rest.
+  const deadWork = work / usable;
+  leastConnShares(sc.lcLoad, sc.lcCapacity, backends.length, work - dead * deadWork, sc.lcShare);
+  let weightSum = 0, liveWeightSum = 0;
+  for (let k = 0; k < backends.length; k++) {
+    if (sc.weight[k] <= 0) continue;
+    const live = sc.webUp[backends[k]] === 1;
+    sc.weight[k] = live ? sc.lcShare[k] : deadWork;
+    weightSum += sc.weight[k];
+    if (live) liveWeightSum += sc.weight[k];
+  }
+  // Nothing with capacity to fill (every live one is out of CPU): fall back to taking turns.
+  if (weightSum <= 0) {
+    for (let k = 0; k < backends.length; k++) if (sc.believedUp[k] === 1) { sc.weight[k] = 1; weightSum += 1; if (sc.webUp[backends[k]] === 1) liveWeightSum += 1; }
+  }
+  sc.weightSum = weightSum;
+  sc.liveWeightSum = liveWeightSum;
+}
+
+/** Work already handed to backend slot j's web server this tick (by load balancers before this one). */
+function heldThisTick(sc: Scratch, j: number): number {
+  let w = 0;
+  for (let c = 0; c < C; c++) w += sc.webIn[j * C + c] * (WORK.web[c] + WORK.app[c]);
+  return w;
+}
+
+/**
+ * The health checks' belief about backend slot j. A server still installing refuses the connection
+ * and HAProxy redispatches at once; a dead one only drops out once the checks mark it down.
+ */
+function believedUp(sc: Scratch, lb: LbService, j: number): boolean {
+  const starting = sc.up[j] === 1 && sc.topo.web[j]!.status === "starting";
+  return !starting && (!lb.healthCheck || !lb.markedDown.includes(sc.hosts[j].id));
+}
+
+function isBackup(lb: LbService, hostId: number): boolean {
+  return lb.backups.length > 0 && lb.backups.includes(hostId);
+}
+
+/**
+ * Round robin and least connections: each backend takes its weight's share of every class. A
+ * backend believed up that refuses connections fails its share after the retries, unless
+ * `option redispatch` sends that share on to the live backends.
+ */
+function spreadByWeight(sc: Scratch, i: number, redispatch: boolean): void {
   const backends = sc.topo.lbBackends[i];
   const links = sc.topo.lbBackendLinks[i];
-  const weightSum = sc.weightSum;
+  const skipDead = redispatch && sc.liveWeightSum > 0;
+  const weightSum = skipDead ? sc.liveWeightSum : sc.weightSum;
   for (let k = 0; k < backends.length; k++) {
     const w = sc.weight[k];
     if (w <= 0) continue;
     const j = backends[k];
+    if (skipDead && sc.webUp[j] === 0) continue;
     for (let c = 0; c < C; c++) if (sc.lbAdmitted[c] > 0) forward(sc, j, links[k], c, (sc.lbAdmitted[c] * w) / weightSum, sc.lbLatency[c]);
   }
 }
 
 /** `balance source`: each client bucket sticks to one backend; the flood is spread like round robin. */
-function spreadBySource(sc: Scratch, i: number, f: number, healthy: number): void {
+function spreadBySource(sc: Scratch, i: number, f: number, healthy: number, redispatch: boolean): void {
   const backends = sc.topo.lbBackends[i];
   const links = sc.topo.lbBackendLinks[i];
   for (let b = 0; b < CLIENT_BUCKETS; b++) {
-    const k = sc.believed[sourceBackend(b, healthy)];
+    let pick = sourceBackend(b, healthy);
+    // Redispatch: a refused connection goes on to the next believed-up backend that answers.
+    if (redispatch) for (let step = 0; step < healthy && sc.webUp[backends[sc.believed[pick]]] === 0; step++) pick = (pick + 1) % healthy;
+    const k = sc.believed[pick];
     const row = (i * CLIENT_BUCKETS + b) * C;
     for (let c = 0; c < 3; c++) {
       const part = sc.lbBucket[row + c] * sc.lbScale[c] * f;
@@ -127,8 +201,10 @@ function spreadBySource(sc: Scratch, i: number, f: number, healthy: number): voi
   }
   const attack = sc.lbAdmitted[ATTACK];
   if (attack > 0) {
+    const skipDead = redispatch && sc.liveWeightSum > 0;
+    const weightSum = skipDead ? sc.liveWeightSum : sc.weightSum;
     for (let k = 0; k < backends.length; k++) {
-      if (sc.weight[k] > 0) forward(sc, backends[k], links[k], ATTACK, (attack * sc.weight[k]) / sc.weightSum, sc.lbLatency[ATTACK]);
+      if (sc.weight[k] > 0 && !(skipDead && sc.webUp[backends[k]] === 0)) forward(sc, backends[k], links[k], ATTACK, (attack * sc.weight[k]) / weightSum, sc.lbLatency[ATTACK]);
     }
   }
 }

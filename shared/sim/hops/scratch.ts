@@ -52,6 +52,12 @@ export interface Scratch {
 
   /** Per-backend weights and the indexes of believed-healthy backends, for one load balancer at a time. */
   weight: Float64Array; believed: Int32Array; weightSum: number;
+  /** Per backend of one load balancer, for least connections: work held, capacity, share of this tick's work. */
+  lcLoad: Float64Array; lcCapacity: Float64Array; lcShare: Float64Array;
+  /** Per backend of one load balancer: 1 when its health checks believe it up. */
+  believedUp: Uint8Array;
+  /** The weight of believed-up backends that also answer (for `option redispatch`). */
+  liveWeightSum: number;
   /** Per class, for one load balancer at a time: share let through the rate limit, admitted amount and mean latency. */
   lbScale: Float64Array; lbAdmitted: Float64Array; lbLatency: Float64Array;
 
@@ -79,7 +85,7 @@ export function scratchFor(state: GameState, topo: Topology = topology(state)): 
     webIn: new Float64Array(n * C), webLat: new Float64Array(n * C),
     appIn: new Float64Array(n * C), appLat: new Float64Array(n * C),
     dbIn: new Float64Array(n * C), dbLat: new Float64Array(n * C),
-    weight: new Float64Array(n), believed: new Int32Array(n), weightSum: 0,
+    weight: new Float64Array(n), believed: new Int32Array(n), weightSum: 0, believedUp: new Uint8Array(n), lcLoad: new Float64Array(n), lcCapacity: new Float64Array(n), lcShare: new Float64Array(n), liveWeightSum: 0,
     lbScale: new Float64Array(C), lbAdmitted: new Float64Array(C), lbLatency: new Float64Array(C),
     reasonCells: new Float64Array(REASON_COUNT * (n + 1)), touched: new Int32Array(REASON_COUNT * (n + 1)), touchedCount: 0,
     touchedHosts: new Int32Array(n), touchedHostCount: 0, hostTouched: new Uint8Array(n),
