@@ -374,8 +374,8 @@ export class ChallengeRun {
 }
 
 /**
- * A finished round as stored, for a teacher link opened after a restart: the scores, figures and
- * open findings of each team. (The incident timeline lives in the stored replays, not here.)
+ * A finished round as stored, for a teacher link opened after a restart: the scores, figures,
+ * incident timeline and open findings of each team.
  */
 function storedResults(db: Db, code: string, round: number): ResultsMessage | null {
   const rows = listResults(db, code, round);
@@ -385,7 +385,7 @@ function storedResults(db: Db, code: string, round: number): ResultsMessage | nu
     teams: rows.map((r, i) => ({
       team: r.team, members: r.members, tick: r.ticks, uptimePermyriad: r.uptimePermyriad, nines: r.nines, money: r.money,
       incidents: r.incidents, openFindings: r.findings.length, score: r.score, ended: true, rank: i + 1, hash: r.hash,
-      timeline: [], findings: r.findings.map((f) => ({ ...f, detail: "" })),
+      timeline: r.timeline, findings: r.findings.map((f) => ({ ...f, detail: "" })),
     })),
   };
 }

@@ -17,6 +17,8 @@ export interface RoundResult {
   incidents: number;
   /** Audit findings still open at the end. */
   findings: { id: string; title: string }[];
+  /** The incident timeline in words, as the debrief showed it. */
+  timeline: { tick: number; title: string; severity: string }[];
   recordedAt: number;
 }
 
@@ -32,15 +34,16 @@ interface ResultRow {
   money: number;
   incidents: number;
   findings: string;
+  timeline: string;
   recorded_at: number;
 }
 
 /** Records (or replaces, if the round is recorded again) a team's result. */
 export function saveResult(db: Db, challengeCode: string, r: RoundResult): void {
   db.prepare(
-    `INSERT OR REPLACE INTO results (challenge_code, round, team, members, score, hash, ticks, uptime_permyriad, nines, money, incidents, findings, recorded_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(challengeCode, r.round, r.team, JSON.stringify(r.members), r.score, r.hash, r.ticks, r.uptimePermyriad, r.nines, r.money, r.incidents, JSON.stringify(r.findings), r.recordedAt);
+    `INSERT OR REPLACE INTO results (challenge_code, round, team, members, score, hash, ticks, uptime_permyriad, nines, money, incidents, findings, timeline, recorded_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(challengeCode, r.round, r.team, JSON.stringify(r.members), r.score, r.hash, r.ticks, r.uptimePermyriad, r.nines, r.money, r.incidents, JSON.stringify(r.findings), JSON.stringify(r.timeline), r.recordedAt);
 }
 
 /** Results of every round (or one), best score first within a round. */
@@ -62,6 +65,7 @@ export function listResults(db: Db, challengeCode: string, round?: number): Roun
     money: r.money,
     incidents: r.incidents,
     findings: JSON.parse(r.findings) as RoundResult["findings"],
+    timeline: JSON.parse(r.timeline) as RoundResult["timeline"],
     recordedAt: r.recorded_at,
   }));
 }

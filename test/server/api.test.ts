@@ -120,7 +120,7 @@ describe("results", () => {
     const db = openDatabase(dataDir);
     addParticipant(db, { challengeCode: c.code, name: "=HYPERLINK(\"http://x\")", team: 1, rejoinTokenHash: "a1" });
     addParticipant(db, { challengeCode: c.code, name: "Ann \"the\" Admin, Jr", team: 2, rejoinTokenHash: "a2" });
-    const base = { round: 1, hash: "0badf00d", ticks: 12000, uptimePermyriad: 9950, nines: 2, incidents: 3, recordedAt: 1 };
+    const base = { round: 1, hash: "0badf00d", ticks: 12000, uptimePermyriad: 9950, nines: 2, incidents: 3, timeline: [], recordedAt: 1 };
     saveResult(db, c.code, { ...base, team: 1, members: ["=HYPERLINK(\"http://x\")"], score: 500, money: -1250, findings: [] });
     saveResult(db, c.code, { ...base, team: 2, members: ["Ann \"the\" Admin, Jr"], score: 900, money: 45_000, findings: [{ id: "monitoring", title: "No monitoring" }] });
     db.close();

@@ -139,7 +139,7 @@ describe("the teacher's room", () => {
       const settings = { scenario: "simple-stack" as const, seed: 7, durationMinutes: 20, mode: "individual" as const, teamSize: 1, showStandings: true };
       expect(insertChallenge(db, { code: "QWERTY", teacherTokenHash: hashToken("days-later-token-00000"), settings, createdAt: Date.now() - 3 * 86_400_000 })).toBe(true);
       for (const [team, score] of [[1, 900], [2, 1200]]) {
-        saveResult(db, "QWERTY", { round: 1, team, members: [`Student ${team}`], score, hash: "0badc0de", ticks: 12000, uptimePermyriad: 9990, nines: 3, money: 100, incidents: 2, findings: [{ id: "spof-host", title: "Single point of failure" }], recordedAt: Date.now() });
+        saveResult(db, "QWERTY", { round: 1, team, members: [`Student ${team}`], score, hash: "0badc0de", ticks: 12000, uptimePermyriad: 9990, nines: 3, money: 100, incidents: 2, findings: [{ id: "spof-host", title: "Single point of failure" }], timeline: [{ tick: 300, title: "Traffic doubled", severity: "info" }], recordedAt: Date.now() });
       }
       setChallengeStatus(db, "QWERTY", "finished");
     } finally {
@@ -150,6 +150,8 @@ describe("the teacher's room", () => {
     await until(() => teacher.count("results") === 1, "the stored results");
     const results = teacher.last<ResultsMessage>("results")!;
     expect(results.teams.map((t) => [t.rank, t.members[0], t.score])).toEqual([[1, "Student 2", 1200], [2, "Student 1", 900]]);
+    // The whole debrief comes back: the incident timeline as well as the findings.
+    expect(results.teams[0].timeline).toEqual([{ tick: 300, title: "Traffic doubled", severity: "info" }]);
     expect(classView(teacher).phase).toBe("finished");
   });
 });

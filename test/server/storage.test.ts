@@ -88,7 +88,7 @@ describe("classroom storage", () => {
   it("keeps results per round", () => {
     const db = track(openStore(tempDir()));
     insertChallenge(db, { code: "FFFFFF", teacherTokenHash: "ab".repeat(32), settings, createdAt: 1 });
-    const result = { round: 1, team: 1, members: ["Ada"], score: 900, hash: "0123abcd", ticks: 12000, uptimePermyriad: 9990, nines: 3, money: 5000, incidents: 2, findings: [{ id: "monitoring", title: "No monitoring" }], recordedAt: 5 };
+    const result = { round: 1, team: 1, members: ["Ada"], score: 900, hash: "0123abcd", ticks: 12000, uptimePermyriad: 9990, nines: 3, money: 5000, incidents: 2, findings: [{ id: "monitoring", title: "No monitoring" }], timeline: [{ tick: 600, title: "web-01 went down", severity: "critical" }], recordedAt: 5 };
     saveResult(db, "FFFFFF", result);
     saveResult(db, "FFFFFF", { ...result, team: 2, score: 1200 });
     expect(startNextRound(db, "FFFFFF", 7)).toBe(2);
