@@ -16,8 +16,10 @@ export function visibleHostStatus(state: GameState, host: Host): RunStatus {
   return told(state, host) ? "down" : "up";
 }
 
-/** A service's status as the player knows it. */
+/** A service's status as the player knows it: software runs only while its server does. */
 export function visibleServiceStatus(state: GameState, host: Host, service: AnyService): RunStatus {
+  const hostSeen = visibleHostStatus(state, host);
+  if (hostSeen !== "up") return hostSeen;
   if (service.status !== "down" || isMonitored(host)) return service.status;
   return told(state, host) ? "down" : "up";
 }

@@ -1,6 +1,6 @@
 // One installed service in the inspector: its status and the settings that belong to it
 // (load-balancer algorithm and health checks, firewall ports, certificate, database role).
-import { COSTS, HEALTH_CHECK_INTERVALS, KNOWN_PORTS, noteText, SERVICES, visibleServiceStatus, type AnyService, type Command, type Host } from "../../shared/index.js";
+import { COSTS, HEALTH_CHECK_INTERVALS, KNOWN_PORTS, noteText, SERVICES, visibleServiceStatus, type AnyService, type Command, type Host, type RunStatus } from "../../shared/index.js";
 import { duration, money } from "../logic/format.js";
 import type { GameSession } from "../logic/session.js";
 import { actionButton, type ActionButton } from "./actionButton.js";
@@ -15,7 +15,7 @@ const PORT_NAMES: Record<number, string> = { 22: "SSH", 80: "HTTP", 443: "HTTPS"
 export function serviceControls(s: GameSession, host: Host, svc: AnyService, keep: Keep): HTMLElement {
   const spec = SERVICES[svc.kind];
   const seen = visibleServiceStatus(s.state, host, svc);
-  const status = seen === "up" ? "● running" : seen === "starting" ? `◐ ${noteText(svc.note) || "starting"} (${duration(Math.max(0, svc.readyAt - s.state.tick))})` : `✖ ${noteText(svc.note) || "down"}`;
+  const status = serviceStatusText(s.state.tick, host, svc, seen);
   return h("div", { class: "svc", "data-service": svc.kind },
     h("span", { class: "name" }, `${spec.product} `, h("span", { class: "muted small" }, spec.label), " ", infoButton(svc.kind)),
     h("span", { class: `status-pill ${seen}` }, status),
@@ -25,6 +25,15 @@ export function serviceControls(s: GameSession, host: Host, svc: AnyService, kee
     ),
     extra(s, host, svc, keep),
   );
+}
+
+/** The pill's words: a service on a server that is down or booting is stopped with it. */
+export function serviceStatusText(tick: number, host: Host, svc: AnyService, seen: RunStatus): string {
+  if (seen === "up") return "● running";
+  if (host.status === "down" && seen === "down") return "✖ stopped: the server is down";
+  if (host.status === "starting") return `◐ waits for the server (${duration(Math.max(0, host.readyAt - tick))})`;
+  if (seen === "starting") return `◐ ${noteText(svc.note) || "starting"} (${duration(Math.max(0, svc.readyAt - tick))})`;
+  return `✖ ${noteText(svc.note) || "down"}`;
 }
 
 function extra(s: GameSession, host: Host, svc: AnyService, keep: Keep): HTMLElement | null {
