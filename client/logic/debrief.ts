@@ -67,10 +67,11 @@ export function buildDebrief(game: Game): Debrief {
   const add = (t: string) => { if (tips.length < MAX_TIPS && !tips.includes(t)) tips.push(t); };
   for (const f of findings.filter((f) => required.has(f.id))) add(`Goal: ${f.title.toLowerCase()}. ${f.detail}`);
   for (const l of lessons.filter((l) => l.felt)) add(`${l.title}: ${l.idea}`);
-  const covered = new Set(lessons.map((l) => l.idea));
+  // An incident a lesson speaks about already has its advice there, in the lesson's words.
+  const covered = new Set(lessons.flatMap((l) => l.kinds));
   for (const i of [...s.incidents].reverse()) {
     const { prevention } = incidentText(i);
-    if (i.severity === "info" || covered.has(prevention)) continue;
+    if (i.severity === "info" || covered.has(i.kind)) continue;
     add(prevention);
   }
   for (const l of lessons.filter((l) => !l.felt)) add(`${l.title}: ${l.idea}`);

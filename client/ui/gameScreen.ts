@@ -30,6 +30,7 @@ import { IncidentFeed } from "./incidentFeed.js";
 import { showInfoCard, showLibrary } from "./infoDialog.js";
 import { Inspector } from "./inspector.js";
 import { closeModal, modalOpen, watchModals } from "./modal.js";
+import { undoneWords } from "../logic/actionWords.js";
 import { showSaveDialog } from "./saveDialog.js";
 import { showShortcuts } from "./shortcutsDialog.js";
 import { SitePanel } from "./sitePanel.js";
@@ -376,9 +377,10 @@ export class GameScreen {
       case "connect": if (this.selection.hostId !== null) this.startConnect(this.selection.hostId); break;
       case "fit": this.board?.fit(); break;
       case "undo": {
+        const what = undoneWords(s.state, s.me);
         const v = s.apply({ type: "undo" });
         if (!v.ok) this.refused(v.reason);
-        else if (!this.opts.coop) toast("Undone.", "ok");
+        else if (!this.opts.coop) toast(what ? `Undone: ${what}.` : "Undone.", "ok");
         break;
       }
       case "save":

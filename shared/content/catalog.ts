@@ -42,7 +42,7 @@ export const SERVICES: Record<ServiceKind, ServiceSpec> = {
   firewall: { label: "Firewall", product: "ufw", price: 2000, upkeepPerSecond: 0, memoryMb: 0, installTicks: 10, port: 0 },
   lb: { label: "Load balancer", product: "HAProxy", price: 5000, upkeepPerSecond: 1, memoryMb: 256, installTicks: 30, port: 80 },
   web: { label: "Web server", product: "Nginx", price: 3000, upkeepPerSecond: 1, memoryMb: 256, installTicks: 30, port: 80 },
-  app: { label: "Application server", product: "app + code base", price: 5000, upkeepPerSecond: 2, memoryMb: 1024, installTicks: 50, port: 8080 },
+  app: { label: "Application server", product: "foobar app", price: 5000, upkeepPerSecond: 2, memoryMb: 1024, installTicks: 50, port: 8080 },
   db: { label: "Database", product: "MySQL", price: 8000, upkeepPerSecond: 3, memoryMb: 1536, installTicks: 80, port: 3306 },
   monitor: { label: "Monitoring agent", product: "monitoring client", price: 1500, upkeepPerSecond: 1, memoryMb: 64, installTicks: 10, port: 0 },
 };
