@@ -12,7 +12,7 @@ export { lastReport, effectiveCapacity, BUCKET_WEIGHTS, resolveName } from "./si
 export { topology, hostById } from "./sim/topology.js";
 export { exposedPorts, listeningPorts, findService, memoryUsedMb, isUp } from "./sim/services.js";
 export { isMonitored } from "./sim/incidents.js";
-export { slaPermyriad, uptimePermyriad, nines, score } from "./sim/metrics.js";
+export { slaPermyriad, uptimePermyriad, nines, ninesCappedByTime, ticksForNines, score } from "./sim/metrics.js";
 export { upkeepPerSecond } from "./sim/economy.js";
 export { audit, auditFindings, auditPasses, requiredCheck, type AuditFinding, type AuditId, type FindingKind, type Severity } from "./audit/index.js";
 export { Game } from "./game.js";

@@ -85,7 +85,7 @@ describe("solo in the browser", () => {
     const clock1 = await text(page, "[data-hud=clock]");
     await expect.poll(() => text(page, "[data-hud=money]"), { timeout: 30_000 }).not.toBe(money1);
     await expect.poll(() => text(page, "[data-hud=clock]"), { timeout: 30_000 }).not.toBe(clock1);
-    expect(await text(page, "[data-hud=uptime]")).toMatch(/%/);
+    expect(await text(page, "[data-hud=served]")).toMatch(/%/);
     expect(await state<number>(page, "s.totals.served")).toBeGreaterThan(0);
 
     // Pause: the clock stops.
