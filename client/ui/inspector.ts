@@ -99,5 +99,5 @@ function signatureOf(session: GameSession, host: Host): string {
   const svcs = host.services.map((x) => JSON.stringify({ ...x, lastWrites: 0, readyAt: 0, diskPermille: "diskPermille" in x ? Math.floor(x.diskPermille / 50) : 0, lagTicks: "lagTicks" in x ? Math.floor(x.lagTicks / 10) : 0 })).join();
   const cert = host.cert ? Math.floor((host.cert.expiresAt - st.tick) / 100) : "none";
   const seen = host.services.map((x) => visibleServiceStatus(st, host, x)).join();
-  return [host.id, visibleHostStatus(st, host), seen, noteText(host.note), host.tier, host.compromised, svcs, links, pairs, cert, st.replication, st.hosts.length].join("|");
+  return [host.id, visibleHostStatus(st, host), seen, noteText(host.note), host.tier, host.compromised, svcs, links, pairs, cert, st.replication, st.hosts.length, JSON.stringify(st.dns.www)].join("|");
 }
