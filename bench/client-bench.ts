@@ -12,6 +12,7 @@ const HOSTS = 200;
 const RATES = [100, 1_000_000];
 const WARMUP_MS = 2500;
 const MEASURE_MS = 6000;
+/** The product server on PORT (it builds dist/, measured below), the bench page on PORT + 1. */
 const PORT = Number(process.env.BENCH_PORT ?? 2602);
 const json = process.argv.includes("--json");
 
@@ -67,8 +68,21 @@ const PROBE = `(() => {
   window.__probe = probe;
 })()`;
 
+/**
+ * The bench board comes from the benchmark's own page (bench/page/, built to dist-bench/), never
+ * from the product: the product page ignores `?bench=`. Served by Vite's static preview.
+ */
+async function startBenchPage(port: number): Promise<{ url: string; close: () => Promise<void> }> {
+  const vite = await import("vite");
+  const configFile = join(ROOT, "bench", "vite.bench.config.ts");
+  await vite.build({ configFile, logLevel: "warn" });
+  const preview = await vite.preview({ configFile, preview: { port, strictPort: true, host: "127.0.0.1" } });
+  return { url: `http://127.0.0.1:${port}/bench/page/index.html`, close: () => preview.close() };
+}
+
 async function main(): Promise<void> {
   const server = await startServer(PORT);
+  const benchPage = await startBenchPage(PORT + 1);
   const browser = await launchChromium();
   const results: FrameStats[] = [];
   try {
@@ -76,7 +90,7 @@ async function main(): Promise<void> {
       const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
       const errors: string[] = [];
       page.on("pageerror", (e) => errors.push(e.message));
-      await page.goto(`${server.url}/?bench=${HOSTS}&rps=${rps}`);
+      await page.goto(`${benchPage.url}?bench=${HOSTS}&rps=${rps}`);
       await page.locator("#board canvas").waitFor({ timeout: 60_000 });
       await page.locator(".board-loading").waitFor({ state: "hidden", timeout: 60_000 });
       await page.waitForTimeout(WARMUP_MS);
@@ -95,6 +109,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser.close();
+    await benchPage.close();
     await server.stop();
   }
   const size = initialJs();
