@@ -2,7 +2,9 @@
 // an unmonitored one a failure stays invisible until an incident about it is detected (users
 // complain). Rendering reads these instead of the raw state so the UI never leaks what the
 // player has not been told.
+import { TICKS_PER_SECOND, WORK } from "./content/catalog.js";
 import type { AnyService, GameState, Host, RunStatus } from "./model/types.js";
+import { effectiveCapacity } from "./sim/capacity.js";
 import { isMonitored } from "./sim/incidents.js";
 
 function told(state: GameState, host: Host): boolean {
@@ -27,4 +29,21 @@ export function visibleServiceStatus(state: GameState, host: Host, service: AnyS
 /** True while something is wrong on this host that the player has not been told about (for the debrief). */
 export function hiddenFailure(state: GameState, host: Host): boolean {
   return (host.status === "down" || host.services.some((s) => s.status === "down")) && visibleHostStatus(state, host) === "up" && !told(state, host);
+}
+
+/**
+ * About how many requests per second this server handles on its own: its CPU now over the work an
+ * average request (in the chapter's traffic mix, permille per class) costs on the services it
+ * runs. A guide for the inspector, not the flow: where requests really go is the simulation's.
+ * Null when it runs nothing that serves requests.
+ */
+export function serverCapacityRps(host: Host, mix: readonly number[]): number | null {
+  let workPerThousand = 0;
+  for (const svc of host.services) {
+    const work = svc.kind === "lb" || svc.kind === "web" || svc.kind === "app" || svc.kind === "db" ? WORK[svc.kind] : null;
+    if (!work) continue;
+    for (let c = 0; c < 3; c++) workPerThousand += mix[c] * work[c];
+  }
+  if (workPerThousand === 0) return null;
+  return Math.floor((effectiveCapacity(host) * TICKS_PER_SECOND * 1000) / workPerThousand);
 }

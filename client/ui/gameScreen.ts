@@ -9,7 +9,7 @@ import { RepeatFilter } from "../logic/incidentGroups.js";
 import { recordResult } from "../logic/progress.js";
 import { writeSlot } from "../logic/saveSlots.js";
 import type { GameSession } from "../logic/session.js";
-import { shortcutFor } from "../logic/shortcuts.js";
+import { shortcutFor, steppedHost } from "../logic/shortcuts.js";
 import { computeLanes, type Lane } from "../logic/trafficLanes.js";
 import { DEFAULT_DOTS, REDUCED_DOTS, TrafficDots } from "../logic/trafficDots.js";
 import { stepsFor } from "../logic/tutorial.js";
@@ -394,6 +394,10 @@ export class GameScreen {
         this.opts.coop.presence.pingAt(p.x, p.y);
         break;
       }
+      case "nextHost":
+      case "prevHost":
+        this.select(steppedHost(s.state.hosts.map((x) => x.id), this.selection.hostId, action === "nextHost" ? 1 : -1));
+        break;
       case "info": showLibrary(); break;
       case "help": showShortcuts(); break;
       case "cancel":

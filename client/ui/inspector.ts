@@ -1,7 +1,7 @@
 // The right-hand panel for the selected server: its state, its software and every action on it.
 // Rebuilt only when what it shows changes shape; live numbers are updated in place.
-import { COSTS, HOST_TIERS, isMonitored, memoryUsedMb, noteText, SERVICE_ORDER, SERVICES, visibleHostStatus, visibleServiceStatus, type Host, type ServiceKind } from "../../shared/index.js";
-import { duration, money, utilisation } from "../logic/format.js";
+import { COSTS, HOST_TIERS, isMonitored, memoryUsedMb, noteText, SERVICE_ORDER, SERVICES, visibleHostStatus, visibleServiceStatus, serverCapacityRps, type Host, type ServiceKind } from "../../shared/index.js";
+import { compact, duration, money, utilisation } from "../logic/format.js";
 import type { GameSession } from "../logic/session.js";
 import { actionButton, type ActionButton } from "./actionButton.js";
 import { h } from "./dom.js";
@@ -65,6 +65,7 @@ export class Inspector {
           h("dt", null, "Private IP"), h("dd", null, host.privateIp),
           h("dt", null, "CPU"), cpu,
           h("dt", null, "Memory"), mem,
+          h("dt", null, "Handles"), h("dd", { "data-field": "capacity" }, capacityText(host, sc.traffic.mix)),
           h("dt", null, "Upkeep"), h("dd", null, `${money(HOST_TIERS[host.tier].upkeepPerSecond * 60)}/min`),
         ),
         h("div", { class: "row" },
@@ -100,4 +101,10 @@ function signatureOf(session: GameSession, host: Host): string {
   const cert = host.cert ? Math.floor((host.cert.expiresAt - st.tick) / 100) : "none";
   const seen = host.services.map((x) => visibleServiceStatus(st, host, x)).join();
   return [host.id, visibleHostStatus(st, host), seen, noteText(host.note), host.tier, host.compromised, svcs, links, pairs, cert, st.replication, st.hosts.length, JSON.stringify(st.dns.www)].join("|");
+}
+
+/** "about 120 req/s": what this machine carries alone at the chapter's mix of requests. */
+export function capacityText(host: Host, mix: readonly number[]): string {
+  const rps = serverCapacityRps(host, mix);
+  return rps === null ? "no requests (nothing that serves them yet)" : `about ${compact(rps)} req/s`;
 }
