@@ -21,7 +21,7 @@ export * from "./snapshot.js";
 export { hashHex, hashValue } from "./hash.js";
 export { SIM_VERSION, REPLAY_FORMAT } from "./version.js";
 export { servesPlainHttp } from "./sim/attacks.js";
-export { visibleHostStatus, visibleServiceStatus, hiddenFailure, serverCapacityRps } from "./view.js";
+export { visibleHostStatus, visibleServiceStatus, hiddenFailure, failuresHidden, serverCapacityRps } from "./view.js";
 export { goalProgress, type GoalProgress } from "./goal.js";
 export * from "./lockstep/turn.js";
 export * from "./lockstep/roles.js";

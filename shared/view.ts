@@ -7,7 +7,8 @@ import type { AnyService, GameState, Host, RunStatus } from "./model/types.js";
 import { effectiveCapacity } from "./sim/capacity.js";
 import { isMonitored } from "./sim/incidents.js";
 
-function told(state: GameState, host: Host): boolean {
+/** True while an incident about this host is known to the player and still open. */
+export function told(state: GameState, host: Host): boolean {
   for (const i of state.incidents) if (i.hostId === host.id && i.detectedAt <= state.tick && i.resolvedAt < 0) return true;
   return false;
 }
@@ -29,6 +30,20 @@ export function visibleServiceStatus(state: GameState, host: Host, service: AnyS
 /** True while something is wrong on this host that the player has not been told about (for the debrief). */
 export function hiddenFailure(state: GameState, host: Host): boolean {
   return (host.status === "down" || host.services.some((s) => s.status === "down")) && visibleHostStatus(state, host) === "up" && !told(state, host);
+}
+
+/**
+ * True when the failures of requests at this host must not be drawn yet: nothing watches the
+ * host, nobody has complained, and something is wrong there (it or a service is down, or its
+ * queue is overflowing). Until then the request dots and the wires into that server must look
+ * normal, or the board would tell the player what the alerts have not. Failures the player caused
+ * and can read off the board (a closed port, a missing service) are not hidden.
+ */
+export function failuresHidden(state: GameState, host: Host): boolean {
+  if (isMonitored(host)) return false;
+  if (hiddenFailure(state, host)) return true;
+  // Cheap test first: the incident scan only runs for a host whose queue is overflowing.
+  return host.saturatedTicks > 0 && !told(state, host);
 }
 
 /**

@@ -1,10 +1,9 @@
 // Turns a tick's report into "lanes" the board animates: one per link that carried requests and
 // one per host that takes requests straight from the internet. Rates are per second of play.
 // Failures at a server the player has not been told about are drawn as ordinary traffic
-// (see sight.ts): the dots must not leak what monitoring would have said.
-import { TICKS_PER_SECOND, type GameState, type TickReport } from "../../shared/index.js";
+// (see shared/view.ts, failuresHidden): the dots must not leak what monitoring would have said.
+import { failuresHidden, TICKS_PER_SECOND, type GameState, type TickReport } from "../../shared/index.js";
 import { upstreamOf } from "./roles.js";
-import { failuresHidden } from "./sight.js";
 
 export interface Lane {
   /** Stable across ticks: "l<linkId>" or "e<hostId>". */

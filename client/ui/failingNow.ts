@@ -1,9 +1,8 @@
 // "Failing now": why requests fail this very second, at which hop, and what would fix it.
-import { decodeReasonKey, REASONS, TICKS_PER_SECOND } from "../../shared/index.js";
+import { decodeReasonKey, failuresHidden, REASONS, TICKS_PER_SECOND } from "../../shared/index.js";
 import { compact, fillHost } from "../logic/format.js";
 import type { GameSession } from "../logic/session.js";
 import { pairMissingSteps } from "../logic/pairView.js";
-import { failuresHidden } from "../logic/sight.js";
 import { h } from "./dom.js";
 
 export interface FailingReason { text: string; fix: string; perSecond: number }
