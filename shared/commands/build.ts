@@ -47,7 +47,8 @@ export const buyHost: Handler<"buyHost"> = {
   },
 };
 
-function sellValue(host: Host): number {
+/** What selling this server gives back (the inspector shows it on the Sell button). */
+export function sellValue(host: Host): number {
   return Math.floor((HOST_TIERS[host.tier].price * COSTS.sellRefundPermille) / 1000);
 }
 
