@@ -68,6 +68,25 @@ const PROBE = `(() => {
   window.__probe = probe;
 })()`;
 
+/** Runs in the page at the end of a measurement: stops the probe and reads it with the board's state. */
+const READ_PROBE = `(() => {
+  const p = window.__probe;
+  p.stop = true;
+  const n = window.__nines;
+  const s = n.state;
+  const r = n.session.game.report();
+  return {
+    renderer: n.app.game.board.game.renderer.type === 2 ? "webgl" : "canvas",
+    intervals: p.intervals,
+    work: p.work,
+    dots: n.app.game.dots.active,
+    hostsUp: s.hosts.filter((h) => h.status === "up").length,
+    served: (r.served[0] + r.served[1] + r.served[2]) * 10,
+  };
+})()`;
+
+interface ProbeReading { renderer: string; intervals: number[]; work: number[]; dots: number; hostsUp: number; served: number }
+
 /**
  * The bench board comes from the benchmark's own page (bench/page/, built to dist-bench/), never
  * from the product: the product page ignores `?bench=`. Served by Vite's static preview.
@@ -97,7 +116,7 @@ async function main(): Promise<void> {
       await page.evaluate(PROBE);
       await page.waitForTimeout(MEASURE_MS);
       if (process.env.BENCH_SCREENSHOTS) await page.screenshot({ path: join(ROOT, "artifacts", `bench-${HOSTS}-hosts-${rps}-rps.png`) });
-      const probe = (await page.evaluate(`(() => { const p = window.__probe; p.stop = true; const s = window.__nines.state; const r = window.__nines.session.game.report(); return { renderer: window.__nines.app.game.board.game.renderer.type === 2 ? "webgl" : "canvas", intervals: p.intervals, work: p.work, dots: window.__nines.app.game.dots.active, hostsUp: s.hosts.filter((h) => h.status === "up").length, served: (r.served[0] + r.served[1] + r.served[2]) * 10 }; })()`)) as { renderer: string; intervals: number[]; work: number[]; dots: number; hostsUp: number; served: number };
+      const probe = (await page.evaluate(READ_PROBE)) as ProbeReading;
       if (errors.length) throw new Error(`page errors at ${rps} req/s: ${errors.join("; ")}`);
       results.push({
         renderer: probe.renderer, rps, frames: probe.intervals.length,
