@@ -28,3 +28,14 @@ describe("the sell refund", () => {
     expect(game.state.money - before).toBe(shown);
   });
 });
+
+describe("traffic lanes", () => {
+  it("spread failures the report does not split by class by the scenario's own mix", async () => {
+    const { fallbackMix } = await import("../../client/logic/trafficLanes.js");
+    for (const id of ["simple-stack", "scale-up", "endless"]) {
+      const game = Game.create(id, 1);
+      const mix = game.scenario.traffic.mix;
+      expect(fallbackMix(game.state)).toEqual([mix[0] / 1000, mix[1] / 1000, mix[2] / 1000, 0]);
+    }
+  });
+});
