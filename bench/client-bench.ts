@@ -12,6 +12,7 @@ const HOSTS = 200;
 const RATES = [100, 1_000_000];
 const WARMUP_MS = 2500;
 const MEASURE_MS = 6000;
+/** The product server on PORT (it builds dist/, measured below), the bench page on PORT + 1. */
 const PORT = Number(process.env.BENCH_PORT ?? 2602);
 const json = process.argv.includes("--json");
 
@@ -67,8 +68,40 @@ const PROBE = `(() => {
   window.__probe = probe;
 })()`;
 
+/** Runs in the page at the end of a measurement: stops the probe and reads it with the board's state. */
+const READ_PROBE = `(() => {
+  const p = window.__probe;
+  p.stop = true;
+  const n = window.__nines;
+  const s = n.state;
+  const r = n.session.game.report();
+  return {
+    renderer: n.app.game.board.game.renderer.type === 2 ? "webgl" : "canvas",
+    intervals: p.intervals,
+    work: p.work,
+    dots: n.app.game.dots.active,
+    hostsUp: s.hosts.filter((h) => h.status === "up").length,
+    served: (r.served[0] + r.served[1] + r.served[2]) * 10,
+  };
+})()`;
+
+interface ProbeReading { renderer: string; intervals: number[]; work: number[]; dots: number; hostsUp: number; served: number }
+
+/**
+ * The bench board comes from the benchmark's own page (bench/page/, built to dist-bench/), never
+ * from the product: the product page ignores `?bench=`. Served by Vite's static preview.
+ */
+async function startBenchPage(port: number): Promise<{ url: string; close: () => Promise<void> }> {
+  const vite = await import("vite");
+  const configFile = join(ROOT, "bench", "vite.bench.config.ts");
+  await vite.build({ configFile, logLevel: "warn" });
+  const preview = await vite.preview({ configFile, preview: { port, strictPort: true, host: "127.0.0.1" } });
+  return { url: `http://127.0.0.1:${port}/bench/page/index.html`, close: () => preview.close() };
+}
+
 async function main(): Promise<void> {
   const server = await startServer(PORT);
+  const benchPage = await startBenchPage(PORT + 1);
   const browser = await launchChromium();
   const results: FrameStats[] = [];
   try {
@@ -76,14 +109,14 @@ async function main(): Promise<void> {
       const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
       const errors: string[] = [];
       page.on("pageerror", (e) => errors.push(e.message));
-      await page.goto(`${server.url}/?bench=${HOSTS}&rps=${rps}`);
+      await page.goto(`${benchPage.url}?bench=${HOSTS}&rps=${rps}`);
       await page.locator("#board canvas").waitFor({ timeout: 60_000 });
       await page.locator(".board-loading").waitFor({ state: "hidden", timeout: 60_000 });
       await page.waitForTimeout(WARMUP_MS);
       await page.evaluate(PROBE);
       await page.waitForTimeout(MEASURE_MS);
       if (process.env.BENCH_SCREENSHOTS) await page.screenshot({ path: join(ROOT, "artifacts", `bench-${HOSTS}-hosts-${rps}-rps.png`) });
-      const probe = (await page.evaluate(`(() => { const p = window.__probe; p.stop = true; const s = window.__nines.state; const r = window.__nines.session.game.report(); return { renderer: window.__nines.app.game.board.game.renderer.type === 2 ? "webgl" : "canvas", intervals: p.intervals, work: p.work, dots: window.__nines.app.game.dots.active, hostsUp: s.hosts.filter((h) => h.status === "up").length, served: (r.served[0] + r.served[1] + r.served[2]) * 10 }; })()`)) as { renderer: string; intervals: number[]; work: number[]; dots: number; hostsUp: number; served: number };
+      const probe = (await page.evaluate(READ_PROBE)) as ProbeReading;
       if (errors.length) throw new Error(`page errors at ${rps} req/s: ${errors.join("; ")}`);
       results.push({
         renderer: probe.renderer, rps, frames: probe.intervals.length,
@@ -95,6 +128,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser.close();
+    await benchPage.close();
     await server.stop();
   }
   const size = initialJs();

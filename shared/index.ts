@@ -1,6 +1,7 @@
 // The simulation's public face: what client/ and server/ import.
 export * from "./model/types.js";
 export * from "./commands/schema.js";
+export { sellValue as sellRefund } from "./commands/build.js";
 export { applyCommand, checkCommand } from "./commands/index.js";
 export * from "./content/catalog.js";
 export * from "./content/scenario.js";
@@ -12,7 +13,7 @@ export { lastReport, effectiveCapacity, BUCKET_WEIGHTS, resolveName, sourceBacke
 export { topology, hostById } from "./sim/topology.js";
 export { exposedPorts, listeningPorts, findService, memoryUsedMb, isUp } from "./sim/services.js";
 export { isMonitored } from "./sim/incidents.js";
-export { slaPermyriad, uptimePermyriad, nines, score } from "./sim/metrics.js";
+export { slaPermyriad, uptimePermyriad, nines, ninesCappedByTime, ticksForNines, score } from "./sim/metrics.js";
 export { upkeepPerSecond } from "./sim/economy.js";
 export { audit, auditFindings, auditPasses, requiredCheck, type AuditFinding, type AuditId, type FindingKind, type Severity } from "./audit/index.js";
 export { Game } from "./game.js";
@@ -21,7 +22,7 @@ export * from "./snapshot.js";
 export { hashHex, hashValue } from "./hash.js";
 export { SIM_VERSION, REPLAY_FORMAT } from "./version.js";
 export { servesPlainHttp } from "./sim/attacks.js";
-export { visibleHostStatus, visibleServiceStatus, hiddenFailure } from "./view.js";
+export { visibleHostStatus, visibleServiceStatus, hiddenFailure, failuresHidden, serverCapacityRps } from "./view.js";
 export { goalProgress, type GoalProgress } from "./goal.js";
 export * from "./lockstep/turn.js";
 export * from "./lockstep/roles.js";

@@ -9,6 +9,7 @@ import { DotLayer } from "./DotLayer.js";
 import { EdgeNodes } from "./EdgeNodes.js";
 import { HostCard } from "./HostCard.js";
 import { LinkLayer } from "./LinkLayer.js";
+import { PairLayer } from "./PairLayer.js";
 import { COLOURS } from "./palette.js";
 import { onCanvas } from "./pointerGuard.js";
 import { PresenceLayer } from "./PresenceLayer.js";
@@ -20,6 +21,7 @@ export class BoardScene extends Phaser.Scene {
   private layoutKey = "";
   private readonly cards = new Map<number, HostCard>();
   links!: LinkLayer;
+  private pairs!: PairLayer;
   private dotLayer!: DotLayer;
   private edges!: EdgeNodes;
   grid!: Phaser.GameObjects.Graphics;
@@ -40,6 +42,7 @@ export class BoardScene extends Phaser.Scene {
     this.cameras.main.setBackgroundColor(COLOURS.background);
     this.grid = this.add.graphics().setDepth(-10);
     this.links = new LinkLayer(this);
+    this.pairs = new PairLayer(this);
     this.dotLayer = new DotLayer(this, this.model.dots);
     this.edges = new EdgeNodes(this, (w) => this.model.edgeClicked(w));
     this.cameraControl = new CameraControl(this, () => { if (!this.presence?.pinged) this.model.backgroundClicked(); });
@@ -177,6 +180,7 @@ export class BoardScene extends Phaser.Scene {
       this.lastLinks = time;
       this.links.draw(state, this.layout, lanes, model.selection.connectFrom, this.cameras.main.zoom);
     }
+    this.pairs.draw(state, this.layout);
     model.dots.update(delta / 1000, model.session.speed, lanes, (id) => this.layout.hosts.has(id));
     this.dotLayer.draw(this.layout);
     this.edges.sync(state, report, this.layout);

@@ -1,7 +1,7 @@
 // What a command did, in a few words for the co-op action feed ("bought web-02"). Called right
 // after the command was applied, so a new server's name is already in the state. Plain text: the
 // feed inserts it (and the player's name) as text, never as HTML.
-import { SERVICES, type Command, type GameState } from "../../shared/index.js";
+import { SERVICES, type ActorId, type Command, type GameState } from "../../shared/index.js";
 
 export function describeAction(cmd: Command, state: GameState): string {
   const host = (id: number) => state.hosts.find((h) => h.id === id)?.name ?? `server #${id}`;
@@ -26,5 +26,23 @@ export function describeAction(cmd: Command, state: GameState): string {
     case "restartService": return `restarted ${SERVICES[cmd.service].product} on ${host(cmd.host)}`;
     case "purgeDisk": return `purged old logs on ${host(cmd.host)}`;
     case "undo": return "undid their last build";
+  }
+}
+
+/**
+ * What an undo by this player would take back, in words ("bought web-02"), read before the undo
+ * runs (the server still has its name then); null when there is nothing to undo. A build is
+ * remembered by the commands that reverse it, so each reverse names the build it reverses.
+ */
+export function undoneWords(state: GameState, by: ActorId): string | null {
+  const last = state.lastBuilds.find((b) => b.by === by);
+  const reverse = last?.undo[0];
+  if (!reverse) return null;
+  const host = (id: number) => state.hosts.find((h) => h.id === id)?.name ?? `server #${id}`;
+  switch (reverse.type) {
+    case "sellHost": return `bought ${host(reverse.host)}`;
+    case "remove": return `installed ${SERVICES[reverse.service].product} on ${host(reverse.host)}`;
+    case "disconnect": return `connected ${host(reverse.from)} to ${host(reverse.to)}`;
+    default: return describeAction(reverse, state);
   }
 }

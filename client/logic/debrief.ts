@@ -1,7 +1,7 @@
 // The end screen's content as data: the result, what the chapter taught (in terms of this run),
 // the incident timeline (including what the player never saw), what to try next and the design
 // review, the chapter's own concepts first. Pure, so it is tested without a browser.
-import { audit, endText, incidentText, nines, score, slaPermyriad, uptimePermyriad, type Game, type Incident } from "../../shared/index.js";
+import { audit, endText, incidentText, nines, ninesCappedByTime, score, slaPermyriad, uptimePermyriad, type Game, type Incident } from "../../shared/index.js";
 import { orderedFindings } from "./auditView.js";
 import { clock, duration, money, permyriad } from "./format.js";
 import { groupIncidents } from "./incidentGroups.js";
@@ -67,10 +67,11 @@ export function buildDebrief(game: Game): Debrief {
   const add = (t: string) => { if (tips.length < MAX_TIPS && !tips.includes(t)) tips.push(t); };
   for (const f of findings.filter((f) => required.has(f.id))) add(`Goal: ${f.title.toLowerCase()}. ${f.detail}`);
   for (const l of lessons.filter((l) => l.felt)) add(`${l.title}: ${l.idea}`);
-  const covered = new Set(lessons.map((l) => l.idea));
+  // An incident a lesson speaks about already has its advice there, in the lesson's words.
+  const covered = new Set(lessons.flatMap((l) => l.kinds));
   for (const i of [...s.incidents].reverse()) {
     const { prevention } = incidentText(i);
-    if (i.severity === "info" || covered.has(prevention)) continue;
+    if (i.severity === "info" || covered.has(i.kind)) continue;
     add(prevention);
   }
   for (const l of lessons.filter((l) => !l.felt)) add(`${l.title}: ${l.idea}`);
@@ -84,10 +85,13 @@ export function buildDebrief(game: Game): Debrief {
     reason: end ? endText(end, game.scenario, audit(s)) : "",
     score: score(s),
     stats: [
-      { label: "Requests served", value: permyriad(slaPermyriad(s)) },
-      { label: "Uptime", value: permyriad(uptimePermyriad(s)) },
-      { label: "Nines", value: String(nines(s)) },
-      { label: "Played", value: clock(now - launch) },
+      // The goal counts requests served: it comes first, under the goal's own name.
+      { label: game.scenario.goal.minSlaPermyriad ? `Requests served (goal ${permyriad(game.scenario.goal.minSlaPermyriad, 0)})` : "Requests served", value: permyriad(slaPermyriad(s)) },
+      { label: "Uptime (seconds at ≥ 99 % answered)", value: permyriad(uptimePermyriad(s)) },
+      { label: ninesCappedByTime(s) ? "Nines of uptime (capped by time live)" : "Nines of uptime", value: String(nines(s)) },
+      // The HUD's clock, and beside it how long the site was live (what the figures above count).
+      { label: "Clock", value: clock(now) },
+      { label: "Live for", value: clock(now - launch) },
       { label: "Money left", value: money(s.money) },
       { label: "Incidents", value: String(shown.length) },
     ],

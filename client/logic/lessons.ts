@@ -13,6 +13,8 @@ export interface Lesson {
   text: string;
   /** What to do about it: the design idea the lesson leads to. */
   idea: string;
+  /** The incidents it speaks about: "What to try" does not repeat their advice in other words. */
+  kinds: readonly IncidentKind[];
 }
 
 interface Context {
@@ -183,9 +185,10 @@ export function chapterLessons(game: Game): Lesson[] {
   };
   return (CHAPTERS[state.scenario] ?? []).map((spec) => {
     const incident = spec.kinds ? state.incidents.find((i) => spec.kinds!.includes(i.kind) && (!spec.match || spec.match(i, ctx))) : undefined;
-    if (incident && spec.felt) return { title: spec.title, felt: true, text: spec.felt(incident, ctx), idea: spec.idea };
+    const kinds = spec.kinds ?? [];
+    if (incident && spec.felt) return { title: spec.title, felt: true, text: spec.felt(incident, ctx), idea: spec.idea, kinds };
     const fromBoard = spec.board?.(ctx) ?? null;
-    return { title: spec.title, felt: fromBoard !== null, text: fromBoard ?? spec.unfelt, idea: spec.idea };
+    return { title: spec.title, felt: fromBoard !== null, text: fromBoard ?? spec.unfelt, idea: spec.idea, kinds };
   });
 }
 

@@ -40,6 +40,8 @@ export interface Clock {
 
 export class SoloClock implements Clock {
   readonly loop: FixedStepLoop;
+  /** The speed Space resumes at: the last speed the game ran at (1× before it ever ran). */
+  private resumeSpeed: Exclude<Speed, 0> = 1;
   constructor(runTick: () => boolean) {
     this.loop = new FixedStepLoop(runTick);
   }
@@ -47,11 +49,12 @@ export class SoloClock implements Clock {
     return this.loop.speed;
   }
   setSpeed(speed: Speed): void {
+    if (speed !== 0) this.resumeSpeed = speed;
     this.loop.speed = speed;
     this.loop.reset();
   }
   togglePause(): void {
-    this.setSpeed(this.speed === 0 ? 1 : 0);
+    this.setSpeed(this.speed === 0 ? this.resumeSpeed : 0);
   }
   advance(elapsedMs: number): number {
     return this.loop.advance(elapsedMs);
@@ -170,6 +173,23 @@ export class GameSession {
     const before = this.clock.speed;
     this.clock.togglePause();
     if (this.clock.speed !== before) this.emit("speed", this.clock.speed);
+  }
+
+  /**
+   * A dialog opened: solo, the game waits for the player (returns the release that resumes at the
+   * speed from before, unless the player chose another speed meanwhile). A room's clock is shared,
+   * so there it does nothing.
+   */
+  holdForDialog(): () => void {
+    if (!(this.clock instanceof SoloClock) || this.speed === 0) return () => {};
+    const before = this.speed;
+    this.setSpeed(0);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      if (this.speed === 0 && !this.game.state.ended) this.setSpeed(before);
+    };
   }
 
   /** Replaces the game with a snapshot of the same run (re-sync or reconnection). */

@@ -7,12 +7,14 @@ export interface Settings {
   reducedMotion: boolean;
   /** Show the chapter tutorial when a chapter starts. */
   tutorial: boolean;
+  /** Solo: pause when an incident becomes known, so the player can look before it grows. */
+  pauseOnIncident: boolean;
 }
 
 const KEY = "nines.settings";
 
 export function defaultSettings(prefersReducedMotion: boolean): Settings {
-  return { sound: true, reducedMotion: prefersReducedMotion, tutorial: true };
+  return { sound: true, reducedMotion: prefersReducedMotion, tutorial: true, pauseOnIncident: false };
 }
 
 export function loadSettings(store: KeyValueStore, prefersReducedMotion: boolean): Settings {
@@ -22,6 +24,7 @@ export function loadSettings(store: KeyValueStore, prefersReducedMotion: boolean
     sound: typeof saved.sound === "boolean" ? saved.sound : base.sound,
     reducedMotion: typeof saved.reducedMotion === "boolean" ? saved.reducedMotion : base.reducedMotion,
     tutorial: typeof saved.tutorial === "boolean" ? saved.tutorial : base.tutorial,
+    pauseOnIncident: typeof saved.pauseOnIncident === "boolean" ? saved.pauseOnIncident : base.pauseOnIncident,
   };
 }
 

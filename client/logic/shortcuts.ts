@@ -1,7 +1,7 @@
 // Keyboard shortcuts: one table, read by the key handler and by the help dialog.
 export type ShortcutAction =
   | "pause" | "speed1" | "speed2" | "speed4" | "speed8" | "dashboard" | "buy" | "dns" | "connect" | "undo"
-  | "save" | "fit" | "cancel" | "help" | "info" | "ping";
+  | "save" | "fit" | "cancel" | "help" | "info" | "ping" | "prevHost" | "nextHost";
 
 export interface Shortcut { keys: string[]; action: ShortcutAction; what: string }
 
@@ -13,6 +13,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ["4"], action: "speed8", what: "Speed 8×" },
   { keys: ["B"], action: "buy", what: "Buy a server" },
   { keys: ["D"], action: "dns", what: "DNS records" },
+  { keys: ["]"], action: "nextHost", what: "Select the next server" },
+  { keys: ["["], action: "prevHost", what: "Select the previous server" },
   { keys: ["C"], action: "connect", what: "Connect the selected server to another" },
   { keys: ["M"], action: "dashboard", what: "Monitoring dashboard" },
   { keys: ["F"], action: "fit", what: "Fit the board to the screen" },
@@ -46,6 +48,16 @@ export function shortcutFor(e: { key: string; ctrlKey: boolean; metaKey: boolean
     case "p": return "ping";
     case "Escape": return "cancel";
     case "?": return "help";
+    case "]": return "nextHost";
+    case "[": return "prevHost";
     default: return null;
   }
+}
+
+/** The server `]` (step 1) or `[` (step -1) selects: the next in the list, wrapping; the first when none is. */
+export function steppedHost(hostIds: readonly number[], selected: number | null, step: 1 | -1): number | null {
+  if (hostIds.length === 0) return null;
+  const at = selected === null ? -1 : hostIds.indexOf(selected);
+  if (at < 0) return step === 1 ? hostIds[0] : hostIds[hostIds.length - 1];
+  return hostIds[(at + step + hostIds.length) % hostIds.length];
 }

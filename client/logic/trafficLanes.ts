@@ -1,10 +1,9 @@
 // Turns a tick's report into "lanes" the board animates: one per link that carried requests and
 // one per host that takes requests straight from the internet. Rates are per second of play.
 // Failures at a server the player has not been told about are drawn as ordinary traffic
-// (see sight.ts): the dots must not leak what monitoring would have said.
-import { TICKS_PER_SECOND, type GameState, type TickReport } from "../../shared/index.js";
+// (see shared/view.ts, failuresHidden): the dots must not leak what monitoring would have said.
+import { failuresHidden, findScenario, TICKS_PER_SECOND, type GameState, type TickReport } from "../../shared/index.js";
 import { upstreamOf } from "./roles.js";
-import { failuresHidden } from "./sight.js";
 
 export interface Lane {
   /** Stable across ticks: "l<linkId>" or "e<hostId>". */
@@ -18,8 +17,14 @@ export interface Lane {
   failedShare: number;
 }
 
-/** A typical mix, for failures the report does not split by class (a dead front door). */
-const FALLBACK_MIX = [0.5, 0.4, 0.1, 0] as const;
+/**
+ * Shares of [static, read, write, attack] for failures the report does not split by class (a dead
+ * front door): the scenario's own traffic mix (permille), which the simulation draws demand by.
+ */
+export function fallbackMix(state: GameState): readonly [number, number, number, number] {
+  const mix = findScenario(state.scenario)?.traffic.mix ?? [1000, 0, 0];
+  return [mix[0] / 1000, mix[1] / 1000, mix[2] / 1000, 0];
+}
 
 /** Reuses `out` (cleared first) so a frame does not allocate lanes afresh. */
 export function computeLanes(state: GameState, report: TickReport, out: Lane[] = []): Lane[] {
@@ -27,6 +32,7 @@ export function computeLanes(state: GameState, report: TickReport, out: Lane[] =
   const hosts = state.hosts;
   // The report is a tick old: if the topology changed since, its arrays no longer line up.
   if (report.hostUtil.length !== hosts.length || report.linkFailed.length !== state.links.length) return out;
+  const mix = fallbackMix(state);
   const byId = new Map(hosts.map((h, i) => [h.id, i]));
   const hidden = hosts.map((h) => failuresHidden(state, h));
   // Requests that reach a host and then fail there (a crashed app, a full queue) fail "inside" it:
@@ -43,7 +49,7 @@ export function computeLanes(state: GameState, report: TickReport, out: Lane[] =
     const total = Math.max(flow, failed);
     out.push({
       key: `e${hosts[i].id}`, fromId: 0, toId: hosts[i].id,
-      perSecond: perSecond(report.entryFlow, i, total - flow),
+      perSecond: perSecond(report.entryFlow, i, total - flow, mix),
       failedShare: hidden[i] ? 0 : combine(failed / total, failsInside(i)),
     });
   }
@@ -58,7 +64,7 @@ export function computeLanes(state: GameState, report: TickReport, out: Lane[] =
     const down = up === hosts[ai] ? bi : ai;
     out.push({
       key: `l${link.id}`, fromId: up.id, toId: hosts[down].id,
-      perSecond: perSecond(report.linkFlow, li, failed),
+      perSecond: perSecond(report.linkFlow, li, failed, mix),
       failedShare: hidden[down] ? 0 : combine(failed / (flow + failed), failsInside(down)),
     });
   });
@@ -74,10 +80,11 @@ function sum4(arr: Float64Array, i: number): number {
 }
 
 /** Per-class rates per second, plus `extra` requests (failed, not split by class) spread by a typical mix. */
-function perSecond(arr: Float64Array, i: number, extra: number): [number, number, number, number] {
+function perSecond(arr: Float64Array, i: number, extra: number, mix: readonly number[]): [number, number, number, number] {
   const k = TICKS_PER_SECOND;
   const e = Math.max(0, extra);
-  return [(arr[i * 4] + e * FALLBACK_MIX[0]) * k, (arr[i * 4 + 1] + e * FALLBACK_MIX[1]) * k, (arr[i * 4 + 2] + e * FALLBACK_MIX[2]) * k, (arr[i * 4 + 3] + e * FALLBACK_MIX[3]) * k];
+  const rate = (c: number) => (arr[i * 4 + c] + e * mix[c]) * k;
+  return [rate(0), rate(1), rate(2), rate(3)];
 }
 
 /** Requests per second a lane carries in all. */

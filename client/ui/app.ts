@@ -1,7 +1,6 @@
 // The page: which screen is showing, the player's settings and progress, and the lazy loading of
 // the board (Phaser), which starts downloading as soon as the menu is on screen.
 import type { Game, Scenario } from "../../shared/index.js";
-import { buildBenchGame, type BenchParams } from "../logic/benchBoard.js";
 import type { Point } from "../logic/boardLayout.js";
 import { loadProgress } from "../logic/progress.js";
 import { readSlot, listSlots } from "../logic/saveSlots.js";
@@ -52,10 +51,10 @@ export class App {
     this.applySettings();
   }
 
-  start(bench: BenchParams | null): void {
-    if (bench) {
-      const session = new GameSession(buildBenchGame(bench));
-      this.play(session, { bench: true });
+  /** `benchGame`: the benchmark's own page (bench/page/) shows its prepared board; the product passes none. */
+  start(benchGame: Game | null = null): void {
+    if (benchGame) {
+      this.play(new GameSession(benchGame), { bench: true });
       return;
     }
     // A class's join link (/join?code=ABCDEF): back into this browser's seat, or the join form.

@@ -1,6 +1,6 @@
 // Chapter select: every scenario with its goal, the concepts it teaches and the best result.
 import { SCENARIOS, TICKS_PER_SECOND, type Scenario } from "../../shared/index.js";
-import { money, permyriad } from "../logic/format.js";
+import { money, ninesLabel, permyriad } from "../logic/format.js";
 import type { BestResult } from "../logic/progress.js";
 import { h } from "./dom.js";
 
@@ -23,7 +23,7 @@ function chapterCard(s: Scenario, best: BestResult | undefined, start: (s: Scena
     h("div", { class: "goal" }, h("b", null, "Goal: "), s.goal.text),
     h("div", { class: "chips" }, s.concepts.map((c) => h("span", { class: "chip" }, c))),
     h("div", { class: `best ${best?.outcome === "won" ? "won" : ""}` },
-      best ? `Best: ${best.outcome === "won" ? "✔ won" : best.outcome === "lost" ? "✖ lost" : "finished"} · score ${best.score} · ${permyriad(best.slaPermyriad)} served · ${best.nines} nine(s)` : "Not played yet"),
+      best ? `Best: ${best.outcome === "won" ? "✔ won" : best.outcome === "lost" ? "✖ lost" : "finished"} · score ${best.score} · ${permyriad(best.slaPermyriad)} served · ${ninesLabel(best.nines)}` : "Not played yet"),
     h("div", { class: "row" }, h("button", { class: "btn primary", type: "button", "data-start": s.id, onclick: () => start(s) }, best ? "Play again" : "Start")),
   );
 }

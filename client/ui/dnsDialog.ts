@@ -1,5 +1,5 @@
 // DNS: the www record (A to your addresses, or CNAME to the apex) and its TTL.
-import { TTL_CHOICES, type Command } from "../../shared/index.js";
+import { MAX_DNS_ADDRESSES, TTL_CHOICES, type Command } from "../../shared/index.js";
 import { duration } from "../logic/format.js";
 import type { GameSession } from "../logic/session.js";
 import { actionButton } from "./actionButton.js";
@@ -15,6 +15,14 @@ export function ownedAddresses(session: GameSession): { ip: string; label: strin
   return out;
 }
 
+/** The record the dialog sends: at most as many addresses as the command's schema allows. */
+export function dnsCommand(type: "A" | "CNAME", chosen: readonly string[], ttl: number): Command {
+  const addresses = chosen.slice(0, MAX_DNS_ADDRESSES);
+  return type === "A"
+    ? { type: "setDns", recordType: "A", values: addresses, ttl }
+    : { type: "setDns", recordType: "CNAME", values: ["foobar.com"], ttl, apex: addresses };
+}
+
 export function showDnsDialog(session: GameSession): void {
   const s = session.state;
   const www = s.dns.www;
@@ -23,9 +31,7 @@ export function showDnsDialog(session: GameSession): void {
   const chosen = new Set<string>(www?.type === "A" ? www.values : s.dns.apex.length ? s.dns.apex : owned.slice(0, 1).map((o) => o.ip));
   let ttl = www?.ttlTicks ?? 300;
 
-  const command = (): Command => type === "A"
-    ? { type: "setDns", recordType: "A", values: [...chosen].slice(0, 4), ttl }
-    : { type: "setDns", recordType: "CNAME", values: ["foobar.com"], ttl, apex: [...chosen].slice(0, 4) };
+  const command = (): Command => dnsCommand(type, [...chosen], ttl);
 
   const apply = actionButton(session, www ? "Update record" : "Create record", command, { cls: "primary", tutorial: "dns-apply", then: () => handle.close() });
   const preview = h("pre", { class: "small", style: "background: var(--bg); padding: 8px; border-radius: 6px; border: 1px solid var(--line); margin: 8px 0" });

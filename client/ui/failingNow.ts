@@ -1,8 +1,8 @@
 // "Failing now": why requests fail this very second, at which hop, and what would fix it.
-import { decodeReasonKey, REASONS, TICKS_PER_SECOND } from "../../shared/index.js";
+import { decodeReasonKey, failuresHidden, REASONS, TICKS_PER_SECOND } from "../../shared/index.js";
 import { compact, fillHost } from "../logic/format.js";
 import type { GameSession } from "../logic/session.js";
-import { failuresHidden } from "../logic/sight.js";
+import { pairMissingSteps } from "../logic/pairView.js";
 import { h } from "./dom.js";
 
 export interface FailingReason { text: string; fix: string; perSecond: number }
@@ -44,13 +44,16 @@ export class FailingNow {
   refresh(): void {
     const s = this.session.state;
     const reasons = this.reasons();
-    const sig = reasons.map((r) => `${r.text}|${compact(r.perSecond)}`).join("\n") + (s.launchedAt < 0 ? "prelaunch" : "");
+    // Steps the design still needs before it protects anything (a pair DNS does not point at).
+    const steps = pairMissingSteps(s);
+    const sig = reasons.map((r) => `${r.text}|${compact(r.perSecond)}`).join("\n") + steps.join("\n") + (s.launchedAt < 0 ? "prelaunch" : "");
     if (sig === this.last) return;
     this.last = sig;
+    const stepItems = steps.map((t) => h("li", { class: "pair-hint", "data-hint": "pair-dns" }, h("span", { class: "n" }, "⚠"), h("span", null, t)));
     if (reasons.length === 0) {
-      this.list.replaceChildren(h("li", { class: "ok-line" }, s.launchedAt < 0 ? "No traffic yet: the site has no DNS record." : "✔ Every request is answered."));
+      this.list.replaceChildren(h("li", { class: "ok-line" }, s.launchedAt < 0 ? "No traffic yet: the site has no DNS record." : "✔ Every request is answered."), ...stepItems);
       return;
     }
-    this.list.replaceChildren(...reasons.map((r) => h("li", null, h("span", { class: "n" }, `✖ ${r.perSecond < 0.1 ? "<0.1" : compact(r.perSecond)}/s`), h("span", null, r.text), h("span", { class: "fix" }, `→ ${r.fix}`))));
+    this.list.replaceChildren(...stepItems, ...reasons.map((r) => h("li", null, h("span", { class: "n" }, `✖ ${r.perSecond < 0.1 ? "<0.1" : compact(r.perSecond)}/s`), h("span", null, r.text), h("span", { class: "fix" }, `→ ${r.fix}`))));
   }
 }

@@ -9,7 +9,7 @@ import { RepeatFilter } from "../logic/incidentGroups.js";
 import { recordResult } from "../logic/progress.js";
 import { writeSlot } from "../logic/saveSlots.js";
 import type { GameSession } from "../logic/session.js";
-import { shortcutFor } from "../logic/shortcuts.js";
+import { shortcutFor, steppedHost } from "../logic/shortcuts.js";
 import { computeLanes, type Lane } from "../logic/trafficLanes.js";
 import { DEFAULT_DOTS, REDUCED_DOTS, TrafficDots } from "../logic/trafficDots.js";
 import { stepsFor } from "../logic/tutorial.js";
@@ -29,7 +29,8 @@ import { Hud } from "./hud.js";
 import { IncidentFeed } from "./incidentFeed.js";
 import { showInfoCard, showLibrary } from "./infoDialog.js";
 import { Inspector } from "./inspector.js";
-import { closeModal, modalOpen } from "./modal.js";
+import { closeModal, modalOpen, watchModals } from "./modal.js";
+import { undoneWords } from "../logic/actionWords.js";
 import { showSaveDialog } from "./saveDialog.js";
 import { showShortcuts } from "./shortcutsDialog.js";
 import { SitePanel } from "./sitePanel.js";
@@ -83,6 +84,9 @@ export class GameScreen {
   private readonly connectBanner = h("div", { class: "connect-banner hidden" });
   private readonly boardWrap: HTMLElement;
   private coach: TutorialCoach | null = null;
+  /** Solo: the release of the pause an open dialog holds. */
+  private dialogHold: (() => void) | null = null;
+  private dashboardHold: (() => void) | null = null;
   board: BoardHandle | null = null;
   private raf = 0;
   private lastFrame = 0;
@@ -149,6 +153,7 @@ export class GameScreen {
       this.session.on("refused", (reason) => this.refused(reason)),
       this.session.on("ended", () => this.ended()),
     );
+    if (!this.opts.coop && !this.opts.bench) this.offs.push(watchModals((open) => this.dialogChanged(open)));
     document.addEventListener("keydown", this.onKey);
     const steps = this.opts.bench || this.opts.coop ? [] : stepsFor(this.session.state.scenario);
     if (steps.length && this.app.settings.tutorial && this.session.state.tick < 50) {
@@ -283,8 +288,18 @@ export class GameScreen {
     this.refresh(true);
   }
 
+  /** Solo, the clock waits while a dialog is open and resumes at its speed when it closes. */
+  private dialogChanged(open: boolean): void {
+    if (open) this.dialogHold ??= this.session.holdForDialog();
+    else {
+      this.dialogHold?.();
+      this.dialogHold = null;
+    }
+  }
+
   private alert(i: Incident): void {
     if (i.severity === "info" || !this.repeats.announce(i)) return;
+    if (this.app.settings.pauseOnIncident && !this.opts.coop && !this.opts.bench) this.session.setSpeed(0);
     toast(incidentText(i).title, i.severity === "critical" ? "alert" : "warn", 6000);
     if (this.app.settings.sound) (i.severity === "critical" ? sounds.critical : sounds.alert)();
   }
@@ -307,13 +322,22 @@ export class GameScreen {
   }
 
   private toggleDashboard(): void {
-    if (this.dashboard.open) this.dashboard.hide();
-    else void this.dashboard.show();
+    if (this.dashboard.open) this.hideDashboard();
+    else {
+      // Solo, the monitoring view pauses like a dialog (Space plays on with it open).
+      this.dashboardHold = this.opts.coop || this.opts.bench ? null : this.session.holdForDialog();
+      void this.dashboard.show();
+    }
   }
 
-  /** Saving pauses: the file then holds exactly the moment the player chose. */
+  private hideDashboard(): void {
+    this.dashboard.hide();
+    this.dashboardHold?.();
+    this.dashboardHold = null;
+  }
+
+  /** Saving pauses (as every solo dialog does): the file then holds exactly the moment the player chose. */
   private openSave(): void {
-    this.session.setSpeed(0);
     showSaveDialog({ store: this.app.store, game: this.session.game, positions: () => this.pinned, onLoad: (g, at) => this.app.resume(g, at) });
   }
 
@@ -353,9 +377,10 @@ export class GameScreen {
       case "connect": if (this.selection.hostId !== null) this.startConnect(this.selection.hostId); break;
       case "fit": this.board?.fit(); break;
       case "undo": {
+        const what = undoneWords(s.state, s.me);
         const v = s.apply({ type: "undo" });
         if (!v.ok) this.refused(v.reason);
-        else if (!this.opts.coop) toast("Undone.", "ok");
+        else if (!this.opts.coop) toast(what ? `Undone: ${what}.` : "Undone.", "ok");
         break;
       }
       case "save":
@@ -369,10 +394,14 @@ export class GameScreen {
         this.opts.coop.presence.pingAt(p.x, p.y);
         break;
       }
+      case "nextHost":
+      case "prevHost":
+        this.select(steppedHost(s.state.hosts.map((x) => x.id), this.selection.hostId, action === "nextHost" ? 1 : -1));
+        break;
       case "info": showLibrary(); break;
       case "help": showShortcuts(); break;
       case "cancel":
-        if (this.dashboard.open) this.dashboard.hide();
+        if (this.dashboard.open) this.hideDashboard();
         else if (this.selection.connectFrom !== null) this.cancelConnect();
         else this.select(null);
         break;
@@ -384,6 +413,7 @@ export class GameScreen {
     cancelAnimationFrame(this.raf);
     document.removeEventListener("keydown", this.onKey);
     for (const off of this.offs) off();
+    this.dialogHold = null;
     this.dashboard.hide();
     this.board?.destroy();
     this.board = null;

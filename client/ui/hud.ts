@@ -1,6 +1,7 @@
-// The bar across the top: chapter, money, uptime, nines, reputation, clock, speed, and the
+// The bar across the top: chapter, money, requests served, nines, reputation, clock, speed, and the
 // buttons for the dashboard, saving, settings and the menu.
-import { nines, uptimePermyriad, upkeepPerSecond } from "../../shared/index.js";
+import { nines, ninesCappedByTime, slaPermyriad, type GameState } from "../../shared/index.js";
+import { IncomeRate, type Income } from "../logic/incomeRate.js";
 import { SPEEDS, type Speed } from "../logic/fixedStep.js";
 import { clock, money, moneyExact, ninesLabel, permyriad, reputation } from "../logic/format.js";
 import type { GameSession } from "../logic/session.js";
@@ -18,10 +19,24 @@ export interface HudActions {
   pauseLock?: () => string | null;
 }
 
+const MONEY_HELP = "Cash in hand. Revenue comes from every request served; servers and software cost upkeep every second.";
+
+/** "+$0.40/s" net, with what comes in and goes out beside it. */
+export function incomeLine(i: Income): string {
+  return `${i.net >= 0 ? "+" : "−"}${moneyExact(Math.abs(i.net))}/s (in ${moneyExact(i.revenue)} · out ${moneyExact(i.costs)})`;
+}
+
+/** "two nines", and when the run is too young for the next one, that it is capped. */
+export function ninesWords(s: GameState): string {
+  if (!ninesCappedByTime(s)) return ninesLabel(nines(s));
+  return `${ninesLabel(nines(s))}: capped by time live`;
+}
+
 export class Hud {
   readonly el: HTMLElement;
   private readonly values: Record<string, { box: HTMLElement; v: HTMLElement; d: HTMLElement }> = {};
   private readonly speedButtons = new Map<Speed, HTMLButtonElement>();
+  private readonly income = new IncomeRate();
   private lastMoney = 0;
   private lastMoneyAt = 0;
 
@@ -37,9 +52,9 @@ export class Hud {
     this.el = h("header", { class: "hud" },
       h("div", { class: "title" }, sc.durationTicks ? `Ch. ${sc.chapter}: ${sc.title}` : sc.title, h("small", null, "foobar.com")),
       h("div", { class: "stats" },
-        stat("money", "Money", "Cash in hand. Revenue comes from every request served; servers and software cost upkeep every second."),
-        stat("uptime", "Uptime", "Share of time in which at least 99 % of requests succeeded."),
-        stat("nines", "Nines", "99 % is two nines, 99.9 % three, 99.99 % four."),
+        stat("money", "Money", MONEY_HELP),
+        stat("served", "Requests served", "Share of requests answered since the site went live: the figure the chapter's goal counts."),
+        stat("nines", "Nines", "Nines of uptime (the share of seconds in which at least 99 % of requests succeeded): 99 % is two nines, 99.9 % three. A run must be live long enough to claim each one."),
         stat("reputation", "Reputation", "Falls while users see errors; low reputation means fewer visitors. At zero the game is lost."),
         stat("clock", "Clock", "Time played (10 ticks = 1 second)."),
       ),
@@ -83,12 +98,14 @@ export class Hud {
       this.lastMoneyAt = now;
       this.lastMoney = s.money;
     }
-    set("money", money(s.money), s.money < 20000 ? "bad" : "", `−${moneyExact(upkeepPerSecond(s))}/s`);
-    const up = uptimePermyriad(s);
+    const income = this.income.read(s);
+    set("money", money(s.money), s.money < 20000 ? "bad" : "", incomeLine(income));
+    this.values.money.box.title = `${MONEY_HELP} Now: in ${moneyExact(income.revenue)}/s from requests served, out ${moneyExact(income.costs)}/s upkeep.`;
+    const served = slaPermyriad(s);
     const launched = s.launchedAt >= 0;
-    set("uptime", launched ? permyriad(up) : "—", !launched ? "" : up >= 9990 ? "good" : up >= 9000 ? "warn" : "bad", launched ? "" : "not live yet");
+    set("served", launched ? permyriad(served) : "—", !launched ? "" : served >= 9990 ? "good" : served >= 9000 ? "warn" : "bad", launched ? "" : "not live yet");
     const n = nines(s);
-    set("nines", launched ? String(n) : "—", "", launched ? ninesLabel(n) : "");
+    set("nines", launched ? String(n) : "—", "", launched ? ninesWords(s) : "");
     set("reputation", reputation(s.reputation), s.reputation < 3000 ? "bad" : s.reputation < 7000 ? "warn" : "");
     const dur = this.session.game.scenario.durationTicks;
     set("clock", clock(s.tick), "", dur ? `of ${clock(dur)}` : "endless");

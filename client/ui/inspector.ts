@@ -1,7 +1,7 @@
 // The right-hand panel for the selected server: its state, its software and every action on it.
 // Rebuilt only when what it shows changes shape; live numbers are updated in place.
-import { COSTS, HOST_TIERS, isMonitored, memoryUsedMb, noteText, SERVICE_ORDER, SERVICES, visibleHostStatus, visibleServiceStatus, type Host, type ServiceKind } from "../../shared/index.js";
-import { duration, money, utilisation } from "../logic/format.js";
+import { COSTS, HOST_TIERS, isMonitored, memoryUsedMb, noteText, SERVICE_ORDER, SERVICES, visibleHostStatus, visibleServiceStatus, sellRefund, serverCapacityRps, type Host, type ServiceKind } from "../../shared/index.js";
+import { compact, duration, money, utilisation } from "../logic/format.js";
 import type { GameSession } from "../logic/session.js";
 import { actionButton, type ActionButton } from "./actionButton.js";
 import { h } from "./dom.js";
@@ -65,12 +65,13 @@ export class Inspector {
           h("dt", null, "Private IP"), h("dd", null, host.privateIp),
           h("dt", null, "CPU"), cpu,
           h("dt", null, "Memory"), mem,
+          h("dt", null, "Handles"), h("dd", { "data-field": "capacity" }, capacityText(host, sc.traffic.mix)),
           h("dt", null, "Upkeep"), h("dd", null, `${money(HOST_TIERS[host.tier].upkeepPerSecond * 60)}/min`),
         ),
         h("div", { class: "row" },
           seen === "down" || host.compromised ? btn(actionButton(s, host.compromised ? "Rebuild" : "Repair", () => ({ type: "repairHost", host: host.id }), { cls: "primary small", hint: money(COSTS.repairHost) })) : null,
           h("button", { class: "action small", type: "button", "data-action": "connect", title: "Then click the server to connect to (C)", onclick: () => this.hooks.startConnect(host.id) }, h("span", { class: "label" }, "Connect to…")),
-          btn(actionButton(s, "Sell", () => ({ type: "sellHost", host: host.id }), { cls: "small danger", hint: `+${money(Math.floor(HOST_TIERS[host.tier].price / 2))}`, then: () => this.hooks.deselect() })),
+          btn(actionButton(s, "Sell", () => ({ type: "sellHost", host: host.id }), { cls: "small danger", hint: `+${money(sellRefund(host))}`, then: () => this.hooks.deselect() })),
         ),
         sc.allowed.tiers.length > 1 ? h("div", { class: "row", style: "margin-top:6px" }, sc.allowed.tiers.filter((t) => t !== host.tier).map((t) => btn(actionButton(s, `Resize to ${t}`, () => ({ type: "resizeHost", host: host.id, tier: t }), { cls: "small" })))) : null,
       ),
@@ -99,5 +100,11 @@ function signatureOf(session: GameSession, host: Host): string {
   const svcs = host.services.map((x) => JSON.stringify({ ...x, lastWrites: 0, readyAt: 0, diskPermille: "diskPermille" in x ? Math.floor(x.diskPermille / 50) : 0, lagTicks: "lagTicks" in x ? Math.floor(x.lagTicks / 10) : 0 })).join();
   const cert = host.cert ? Math.floor((host.cert.expiresAt - st.tick) / 100) : "none";
   const seen = host.services.map((x) => visibleServiceStatus(st, host, x)).join();
-  return [host.id, visibleHostStatus(st, host), seen, noteText(host.note), host.tier, host.compromised, svcs, links, pairs, cert, st.replication, st.hosts.length].join("|");
+  return [host.id, visibleHostStatus(st, host), seen, noteText(host.note), host.tier, host.compromised, svcs, links, pairs, cert, st.replication, st.hosts.length, JSON.stringify(st.dns.www)].join("|");
+}
+
+/** "about 120 req/s": what this machine carries alone at the chapter's mix of requests. */
+export function capacityText(host: Host, mix: readonly number[]): string {
+  const rps = serverCapacityRps(host, mix);
+  return rps === null ? "no requests (nothing that serves them yet)" : `about ${compact(rps)} req/s`;
 }

@@ -3,6 +3,15 @@
 import { h, type Child } from "./dom.js";
 
 let current: { close: () => void } | null = null;
+/** Told when a dialog opens (true) and closes (false): a solo game pauses meanwhile. */
+let watcher: ((open: boolean) => void) | null = null;
+
+export function watchModals(fn: (open: boolean) => void): () => void {
+  watcher = fn;
+  return () => {
+    if (watcher === fn) watcher = null;
+  };
+}
 
 export interface ModalOptions {
   wide?: boolean;
@@ -31,6 +40,7 @@ export function openModal(title: string, body: Child, opts: ModalOptions = {}): 
     document.removeEventListener("keydown", onKey, true);
     if (current === handle) current = null;
     opts.onClose?.();
+    if (current === null) watcher?.(false);
   };
   const handle = { close, el: dialog };
   closeBtn.addEventListener("click", close);
@@ -40,6 +50,7 @@ export function openModal(title: string, body: Child, opts: ModalOptions = {}): 
   document.addEventListener("keydown", onKey, true);
   document.body.appendChild(back);
   current = handle;
+  watcher?.(true);
   (dialog.querySelector("button:not(.close), input, select") as HTMLElement | null)?.focus({ preventScroll: true });
   dialog.scrollTop = 0;
   return handle;

@@ -1,7 +1,9 @@
 // One installed service in the inspector: its status and the settings that belong to it
 // (load-balancer algorithm and health checks, firewall ports, certificate, database role).
-import { COSTS, HEALTH_CHECK_INTERVALS, KNOWN_PORTS, noteText, SERVICES, visibleServiceStatus, type AnyService, type Command, type Host } from "../../shared/index.js";
+import { COSTS, HEALTH_CHECK_INTERVALS, KNOWN_PORTS, noteText, SERVICES, visibleServiceStatus, type AnyService, type Command, type Host, type LbPair, type RunStatus } from "../../shared/index.js";
 import { duration, money } from "../logic/format.js";
+import { pairMissingStep } from "../logic/pairView.js";
+import { showDnsDialog } from "./dnsDialog.js";
 import type { GameSession } from "../logic/session.js";
 import { actionButton, type ActionButton } from "./actionButton.js";
 import { h } from "./dom.js";
@@ -15,7 +17,7 @@ const PORT_NAMES: Record<number, string> = { 22: "SSH", 80: "HTTP", 443: "HTTPS"
 export function serviceControls(s: GameSession, host: Host, svc: AnyService, keep: Keep): HTMLElement {
   const spec = SERVICES[svc.kind];
   const seen = visibleServiceStatus(s.state, host, svc);
-  const status = seen === "up" ? "● running" : seen === "starting" ? `◐ ${noteText(svc.note) || "starting"} (${duration(Math.max(0, svc.readyAt - s.state.tick))})` : `✖ ${noteText(svc.note) || "down"}`;
+  const status = serviceStatusText(s.state.tick, host, svc, seen);
   return h("div", { class: "svc", "data-service": svc.kind },
     h("span", { class: "name" }, `${spec.product} `, h("span", { class: "muted small" }, spec.label), " ", infoButton(svc.kind)),
     h("span", { class: `status-pill ${seen}` }, status),
@@ -25,6 +27,15 @@ export function serviceControls(s: GameSession, host: Host, svc: AnyService, kee
     ),
     extra(s, host, svc, keep),
   );
+}
+
+/** The pill's words: a service on a server that is down or booting is stopped with it. */
+export function serviceStatusText(tick: number, host: Host, svc: AnyService, seen: RunStatus): string {
+  if (seen === "up") return "● running";
+  if (host.status === "down" && seen === "down") return "✖ stopped: the server is down";
+  if (host.status === "starting") return `◐ waits for the server (${duration(Math.max(0, host.readyAt - tick))})`;
+  if (seen === "starting") return `◐ ${noteText(svc.note) || "starting"} (${duration(Math.max(0, svc.readyAt - tick))})`;
+  return `✖ ${noteText(svc.note) || "down"}`;
 }
 
 function extra(s: GameSession, host: Host, svc: AnyService, keep: Keep): HTMLElement | null {
@@ -84,7 +95,9 @@ function lbControls(s: GameSession, host: Host, lb: Extract<AnyService, { kind: 
     s.game.scenario.allowed.rateLimit ? h("div", { class: "row" }, "Rate limit", rate, "req/s per client (0 = off)", infoButton("ddos")) : null,
     s.game.scenario.allowed.lbPairs
       ? pair
-        ? h("div", { class: "row" }, `In an ${pair.mode} pair${pair.vip ? ` (virtual IP ${pair.vip})` : ""}`, keep(actionButton(s, "Unpair", () => ({ type: "removeLbPair", pair: pair.id }), { cls: "small" })))
+        ? h("div", null,
+            h("div", { class: "row" }, `In an ${pair.mode} pair${pair.vip ? ` (virtual IP ${pair.vip})` : ""}`, keep(actionButton(s, "Unpair", () => ({ type: "removeLbPair", pair: pair.id }), { cls: "small" }))),
+            pairHint(s, pair))
         : h("div", { class: "row" }, others.length ? others.flatMap((o) => [
             keep(actionButton(s, `Pair with ${o.name} (active-active)`, () => ({ type: "createLbPair", a: host.id, b: o.id, mode: "active-active" }), { cls: "small", hint: money(COSTS.lbPair) })),
             keep(actionButton(s, `Pair with ${o.name} (active-passive)`, () => ({ type: "createLbPair", a: host.id, b: o.id, mode: "active-passive" }), { cls: "small", hint: money(COSTS.lbPair) })),
@@ -92,6 +105,14 @@ function lbControls(s: GameSession, host: Host, lb: Extract<AnyService, { kind: 
       : null,
     certControls(s, host, keep),
   );
+}
+
+/** The step a new active-passive pair still needs, with the button that opens the DNS dialog. */
+function pairHint(s: GameSession, pair: LbPair): HTMLElement | null {
+  const step = pairMissingStep(s.state, pair);
+  if (!step) return null;
+  return h("div", { class: "small pair-hint", "data-hint": "pair-dns", style: "color: var(--warn)" }, "Next step: ", step, " ",
+    h("button", { class: "btn small", type: "button", onclick: () => showDnsDialog(s) }, "DNS…"));
 }
 
 function firewallControls(s: GameSession, host: Host, open: number[]): HTMLElement {

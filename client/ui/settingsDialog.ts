@@ -1,4 +1,4 @@
-// Settings: sound, reduced motion, tutorials. Applied at once and remembered.
+// Settings: sound, reduced motion, tutorials, pause on incident. Applied at once and remembered.
 import type { Settings } from "../logic/settings.js";
 import { h } from "./dom.js";
 import { openModal } from "./modal.js";
@@ -17,5 +17,6 @@ export function showSettings(settings: Settings, onChange: (s: Settings) => void
     toggle("sound", "Sound", "Short tones for alerts and finished builds."),
     toggle("reducedMotion", "Reduced motion", "Fewer, slower request dots; no flicker, fire or pulsing."),
     toggle("tutorial", "Tutorials", "Show the step-by-step guide when a chapter starts."),
+    toggle("pauseOnIncident", "Pause on incident", "Solo games pause when a new warning or failure becomes known."),
   ));
 }

@@ -26,7 +26,7 @@ export const buyHost: Handler<"buyHost"> = {
       () => (HOST_NAME_RE.test(name) ? OK : reject("a server name is 1–24 characters: lower-case letters, digits and '-', starting with a letter")),
       () => (state.hosts.some((h) => h.name === name) ? reject(`there is already a server called ${name}`) : OK),
       () => (scenario.allowed.tiers.includes(cmd.tier) ? OK : reject(`${cmd.tier} servers are not available in this chapter (you can buy: ${scenario.allowed.tiers.join(", ")})`)),
-      () => (state.hosts.length < scenario.allowed.maxHosts ? OK : reject(`this chapter allows at most ${scenario.allowed.maxHosts} server(s)`)),
+      () => (state.hosts.length < scenario.allowed.maxHosts ? OK : reject(`this chapter allows at most ${scenario.allowed.maxHosts} ${scenario.allowed.maxHosts === 1 ? "server" : "servers"}`)),
       () => afford(state, HOST_TIERS[cmd.tier].price, `a ${cmd.tier} server`),
       () => needId(state),
     );
@@ -47,7 +47,8 @@ export const buyHost: Handler<"buyHost"> = {
   },
 };
 
-function sellValue(host: Host): number {
+/** What selling this server gives back (the inspector shows it on the Sell button). */
+export function sellValue(host: Host): number {
   return Math.floor((HOST_TIERS[host.tier].price * COSTS.sellRefundPermille) / 1000);
 }
 

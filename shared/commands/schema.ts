@@ -10,6 +10,9 @@ const tier = z.enum(["small", "medium", "large"]);
 const serviceKind = z.enum(["web", "app", "db", "lb", "firewall", "monitor"]);
 const ip = z.string().max(15).regex(/^\d{1,3}(\.\d{1,3}){3}$/, "must be an IPv4 address like 8.8.8.8");
 
+/** Addresses one DNS record may hold (A values, or the apex a CNAME leads to). */
+export const MAX_DNS_ADDRESSES = 8;
+
 export const CommandSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("buyHost"), tier, name: z.string().max(24).optional(), public: z.boolean() }),
   z.strictObject({ type: z.literal("sellHost"), host: hostId }),
@@ -36,9 +39,9 @@ export const CommandSchema = z.discriminatedUnion("type", [
   z.strictObject({
     type: z.literal("setDns"),
     recordType: z.enum(["A", "CNAME"]),
-    values: z.array(z.string().max(64)).min(1).max(8),
+    values: z.array(z.string().max(64)).min(1).max(MAX_DNS_ADDRESSES),
     ttl: z.number().int().min(1).max(100_000),
-    apex: z.array(ip).max(8).optional(),
+    apex: z.array(ip).max(MAX_DNS_ADDRESSES).optional(),
   }),
   z.strictObject({ type: z.literal("setFirewall"), host: hostId, openPorts: z.array(z.number().int().min(1).max(65535)).max(16) }),
   z.strictObject({ type: z.literal("buyCert"), host: hostId }),

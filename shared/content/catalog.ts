@@ -31,20 +31,18 @@ export interface ServiceSpec {
   memoryMb: number;
   /** Ticks to install and start. */
   installTicks: number;
-  /** The port it listens on; 0 for none. */
-  port: number;
 }
 
 /** Kind order is the order services are kept and drawn on a host. */
 export const SERVICE_ORDER: readonly ServiceKind[] = ["firewall", "lb", "web", "app", "db", "monitor"];
 
 export const SERVICES: Record<ServiceKind, ServiceSpec> = {
-  firewall: { label: "Firewall", product: "ufw", price: 2000, upkeepPerSecond: 0, memoryMb: 0, installTicks: 10, port: 0 },
-  lb: { label: "Load balancer", product: "HAProxy", price: 5000, upkeepPerSecond: 1, memoryMb: 256, installTicks: 30, port: 80 },
-  web: { label: "Web server", product: "Nginx", price: 3000, upkeepPerSecond: 1, memoryMb: 256, installTicks: 30, port: 80 },
-  app: { label: "Application server", product: "app + code base", price: 5000, upkeepPerSecond: 2, memoryMb: 1024, installTicks: 50, port: 8080 },
-  db: { label: "Database", product: "MySQL", price: 8000, upkeepPerSecond: 3, memoryMb: 1536, installTicks: 80, port: 3306 },
-  monitor: { label: "Monitoring agent", product: "monitoring client", price: 1500, upkeepPerSecond: 1, memoryMb: 64, installTicks: 10, port: 0 },
+  firewall: { label: "Firewall", product: "ufw", price: 2000, upkeepPerSecond: 0, memoryMb: 0, installTicks: 10 },
+  lb: { label: "Load balancer", product: "HAProxy", price: 5000, upkeepPerSecond: 1, memoryMb: 256, installTicks: 30 },
+  web: { label: "Web server", product: "Nginx", price: 3000, upkeepPerSecond: 1, memoryMb: 256, installTicks: 30 },
+  app: { label: "Application server", product: "foobar app", price: 5000, upkeepPerSecond: 2, memoryMb: 1024, installTicks: 50 },
+  db: { label: "Database", product: "MySQL", price: 8000, upkeepPerSecond: 3, memoryMb: 1536, installTicks: 80 },
+  monitor: { label: "Monitoring agent", product: "monitoring client", price: 1500, upkeepPerSecond: 1, memoryMb: 64, installTicks: 10 },
 };
 
 export const PORT_SSH = 22;
@@ -69,8 +67,6 @@ export const WORK = {
   rateLimit: 5,
   /** The attacker's miner on a compromised host, in milli units per tick: most of a small host. */
   miner: 3000,
-  /** One health check probe. */
-  healthCheck: 20,
 } as const;
 
 /** Base latency in ms that each hop adds when idle. */
@@ -109,5 +105,4 @@ export const UNDO_WINDOW = 300;
 export const CLIENT_BUCKETS = 16;
 export const HEALTH_CHECK_INTERVALS: readonly number[] = [10, 20, 50, 100];
 export const TTL_CHOICES: readonly number[] = [50, 300, 1200, 3000];
-export const MAX_HOSTS = 1200;
 export const HOST_NAME_RE = /^[a-z][a-z0-9-]{0,23}$/;

@@ -250,7 +250,7 @@ export interface GameState {
   nextId: number;
   /** Cents. */
   money: number;
-  /** 0..1000. */
+  /** 0..10000 (permyriad; starts full): errors lower it, good seconds restore it, 0 loses the game. */
   reputation: number;
   /** Demand multiplier in permille, compounding over time (growth). */
   growthPermille: number;

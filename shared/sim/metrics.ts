@@ -27,6 +27,25 @@ export function nines(state: GameState): number {
   return n;
 }
 
+/**
+ * True when the uptime would earn another nine but the run has not been live long enough to claim
+ * it (see `nines`): the player is told the count is capped, not that the site was down.
+ */
+export function ninesCappedByTime(state: GameState): boolean {
+  const t = state.totals;
+  const n = nines(state);
+  if (n >= 5) return false;
+  const scale = ticksForNines(n + 1);
+  return (t.ticks - t.upTicks) * scale <= t.ticks && scale > t.ticks;
+}
+
+/** Ticks the run must have been counted for before `n` nines can be claimed: 10^n, exactly. */
+export function ticksForNines(n: number): number {
+  let ticks = 1;
+  for (let i = 0; i < n; i++) ticks *= 10;
+  return ticks;
+}
+
 export function score(state: GameState): number {
   const t = state.totals;
   const served = Math.floor((Math.floor(t.served / 10) * slaPermyriad(state)) / 10000);

@@ -80,9 +80,9 @@ describe("save slots", () => {
 describe("settings and progress", () => {
   it("keeps settings, defaulting reduced motion to the system preference", () => {
     const store = new MemoryStore();
-    expect(loadSettings(store, true)).toEqual({ sound: true, reducedMotion: true, tutorial: true });
-    saveSettings(store, { sound: false, reducedMotion: false, tutorial: false });
-    expect(loadSettings(store, true)).toEqual({ sound: false, reducedMotion: false, tutorial: false });
+    expect(loadSettings(store, true)).toEqual({ sound: true, reducedMotion: true, tutorial: true, pauseOnIncident: false });
+    saveSettings(store, { sound: false, reducedMotion: false, tutorial: false, pauseOnIncident: true });
+    expect(loadSettings(store, true)).toEqual({ sound: false, reducedMotion: false, tutorial: false, pauseOnIncident: true });
   });
 
   it("keeps the best result per chapter: a win beats a loss, then the score", () => {

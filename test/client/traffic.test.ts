@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { Game } from "../../shared/index.js";
-import { buildBenchGame, parseBenchParams } from "../../client/logic/benchBoard.js";
-import { failuresHidden } from "../../client/logic/sight.js";
+import { failuresHidden, Game } from "../../shared/index.js";
+import { buildBenchGame, parseBenchParams } from "../../bench/benchBoard.js";
 import { computeLanes, laneRate } from "../../client/logic/trafficLanes.js";
 import { desiredRate, TrafficDots, type DotOptions } from "../../client/logic/trafficDots.js";
 

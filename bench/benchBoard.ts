@@ -1,7 +1,8 @@
-// The benchmark board behind `?bench=200&rps=1000000`: a big endless-mode site built with the
-// same commands a player would use, then pushed to the requested traffic. Only the bench uses it,
-// and only here do we touch the state directly (money, growth) to reach the numbers quickly.
-import { Game, TICKS_PER_SECOND, findScenario, type Command } from "../../shared/index.js";
+// The benchmark board: a big endless-mode site built with the same commands a player would use,
+// then pushed to the requested traffic. It lives with the benchmark, never in the product: only
+// here is the state touched directly (money, growth) to reach the numbers quickly, so the bench
+// page (bench/page/) is the only page that can show such a board.
+import { Game, TICKS_PER_SECOND, findScenario, type Command } from "../shared/index.js";
 
 export interface BenchParams {
   hosts: number;
@@ -9,7 +10,7 @@ export interface BenchParams {
   seed: number;
 }
 
-/** Reads `?bench=200&rps=1000000[&seed=7]`; null when the page is not a bench run. */
+/** Reads the bench page's `?bench=200&rps=1000000[&seed=7]`; null without `bench`. */
 export function parseBenchParams(search: string): BenchParams | null {
   const q = new URLSearchParams(search);
   if (!q.has("bench")) return null;

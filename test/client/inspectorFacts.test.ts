@@ -1,0 +1,46 @@
+// What a player expects to find: each server's capacity in the inspector, and keys to step
+// between servers, listed in the `?` help.
+import { describe, expect, it } from "vitest";
+import { Game, HOST_TIERS, serverCapacityRps, WORK, TICKS_PER_SECOND } from "../../shared/index.js";
+import { capacityText } from "../../client/ui/inspector.js";
+import { SHORTCUTS, shortcutFor, steppedHost } from "../../client/logic/shortcuts.js";
+
+const key = (k: string) => shortcutFor({ key: k, ctrlKey: false, metaKey: false, altKey: false, targetIsInput: false });
+
+describe("a server's capacity", () => {
+  it("is its CPU over the work of an average request on the services it runs", () => {
+    const game = Game.create("scale-up", 1);
+    const web = game.state.hosts.find((h) => h.name === "web-01")!;
+    const mix = game.scenario.traffic.mix;
+    const kinds = web.services.map((s) => s.kind).filter((k): k is "web" | "app" | "db" | "lb" => k in WORK && Array.isArray(WORK[k as "web"]));
+    const perThousand = kinds.reduce((n, k) => n + [0, 1, 2].reduce((m, c) => m + mix[c] * WORK[k][c], 0), 0);
+    const expected = Math.floor((HOST_TIERS[web.tier].cpu * TICKS_PER_SECOND * 1000) / perThousand);
+    expect(serverCapacityRps(web, mix)).toBe(expected);
+    expect(capacityText(web, mix)).toMatch(/^about \d/);
+  });
+
+  it("doubles on a machine with twice the CPU, and is none without software that serves", () => {
+    const game = Game.create("scale-up", 1);
+    const web = game.state.hosts.find((h) => h.name === "web-01")!;
+    const mix = game.scenario.traffic.mix;
+    const small = serverCapacityRps({ ...web, tier: "small" }, mix)!;
+    const large = serverCapacityRps({ ...web, tier: "large" }, mix)!;
+    expect(large / small).toBeCloseTo(HOST_TIERS.large.cpu / HOST_TIERS.small.cpu, 1);
+    expect(serverCapacityRps({ ...web, services: [] }, mix)).toBeNull();
+    expect(capacityText({ ...web, services: [] }, mix)).toMatch(/^no requests/);
+  });
+});
+
+describe("stepping between servers", () => {
+  it("] and [ select the next and previous server, wrapping, and are in the help", () => {
+    expect(key("]")).toBe("nextHost");
+    expect(key("[")).toBe("prevHost");
+    expect(SHORTCUTS.map((s) => s.action)).toEqual(expect.arrayContaining(["nextHost", "prevHost"]));
+    expect(steppedHost([4, 9, 12], null, 1)).toBe(4);
+    expect(steppedHost([4, 9, 12], null, -1)).toBe(12);
+    expect(steppedHost([4, 9, 12], 9, 1)).toBe(12);
+    expect(steppedHost([4, 9, 12], 12, 1)).toBe(4);
+    expect(steppedHost([4, 9, 12], 4, -1)).toBe(12);
+    expect(steppedHost([], null, 1)).toBeNull();
+  });
+});

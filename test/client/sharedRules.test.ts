@@ -1,0 +1,41 @@
+// The client asks shared for the rules it shows: the DNS limit and the sell refund.
+import { describe, expect, it } from "vitest";
+import { COSTS, Game, HOST_TIERS, MAX_DNS_ADDRESSES, sellRefund } from "../../shared/index.js";
+import { dnsCommand } from "../../client/ui/dnsDialog.js";
+
+describe("the DNS dialog", () => {
+  it("sends as many addresses as the schema allows, and the game accepts them", () => {
+    const game = Game.create("endless", 1);
+    for (let i = 0; i < MAX_DNS_ADDRESSES + 1; i++) game.apply({ type: "buyHost", tier: "small", public: true });
+    const ips = game.state.hosts.map((h) => h.publicIp!).filter(Boolean);
+    expect(ips.length).toBeGreaterThan(MAX_DNS_ADDRESSES);
+    const cmd = dnsCommand("A", ips, 300);
+    expect(cmd.type === "setDns" && cmd.values.length).toBe(MAX_DNS_ADDRESSES);
+    expect(MAX_DNS_ADDRESSES).toBe(8);
+    expect(game.apply(cmd).ok).toBe(true);
+    expect(game.state.dns.www?.values).toHaveLength(MAX_DNS_ADDRESSES);
+  });
+});
+
+describe("the sell refund", () => {
+  it("is what selling really gives back", () => {
+    const game = Game.create("scale-up", 1);
+    const host = game.state.hosts.find((h) => h.name === "web-02")!;
+    const before = game.state.money;
+    const shown = sellRefund(host);
+    expect(shown).toBe(Math.floor((HOST_TIERS[host.tier].price * COSTS.sellRefundPermille) / 1000));
+    expect(game.apply({ type: "sellHost", host: host.id }).ok).toBe(true);
+    expect(game.state.money - before).toBe(shown);
+  });
+});
+
+describe("traffic lanes", () => {
+  it("spread failures the report does not split by class by the scenario's own mix", async () => {
+    const { fallbackMix } = await import("../../client/logic/trafficLanes.js");
+    for (const id of ["simple-stack", "scale-up", "endless"]) {
+      const game = Game.create(id, 1);
+      const mix = game.scenario.traffic.mix;
+      expect(fallbackMix(game.state)).toEqual([mix[0] / 1000, mix[1] / 1000, mix[2] / 1000, 0]);
+    }
+  });
+});
