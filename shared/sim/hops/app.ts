@@ -3,10 +3,10 @@
 // are for), else to the primary; writes go to the primary, which refuses them with a full disk.
 import { HOP_MS, WORK } from "../../content/catalog.js";
 import { Reason } from "../../content/reasons.js";
-import { TIER_APP, TIERS } from "../report.js";
+import { TIER_APP } from "../report.js";
 import { admit, hopMs } from "./hosts.js";
 import { C, type Scratch } from "./scratch.js";
-import { fail, touch } from "./tally.js";
+import { countTaken, fail, touch } from "./tally.js";
 
 const READ = 1;
 const WRITE = 2;
@@ -22,10 +22,8 @@ export function runApp(sc: Scratch): void {
 function runOne(sc: Scratch, a: number, reads: number, writes: number): void {
   touch(sc, a);
   const base = a * C;
-  const r = sc.report;
   const f = admit(sc, a, reads * WORK.app[1] + writes * WORK.app[2]);
-  r.hostRequests[a] += (reads + writes) * f;
-  r.serviceRequests[a * TIERS + TIER_APP] += (reads + writes) * f;
+  countTaken(sc, a, TIER_APP, (reads + writes) * f);
   const hop = hopMs(sc, a, HOP_MS.app);
   const dbs = sc.topo.appDbs[a];
   let upCount = 0;

@@ -4,11 +4,11 @@
 import { CLIENT_BUCKETS, HOP_MS, WORK } from "../../content/catalog.js";
 import { Reason } from "../../content/reasons.js";
 import type { LbService } from "../../model/types.js";
-import { TIER_LB, TIERS } from "../report.js";
+import { TIER_LB } from "../report.js";
 import { backendWeight, leastConnShares, sourceBackend } from "./balance.js";
 import { admit, hopMs } from "./hosts.js";
 import { ATTACK, C, type Scratch } from "./scratch.js";
-import { fail } from "./tally.js";
+import { countTaken, fail } from "./tally.js";
 
 /** A flood comes from this many sources: what a per-client rate limit works against. */
 const ATTACK_SOURCES = 50;
@@ -31,9 +31,7 @@ function balanceOne(sc: Scratch, i: number): void {
   if (lb.rateLimit > 0) admit(sc, i, total * WORK.rateLimit);
   const f = admit(sc, i, allowed * (WORK.lb[0] + (sc.tls[i] ? WORK.tls[0] : 0)));
   const hop = hopMs(sc, i, HOP_MS.lb + (sc.tls[i] ? HOP_MS.tls : 0));
-  const r = sc.report;
-  r.hostRequests[i] += allowed * f;
-  r.serviceRequests[i * TIERS + TIER_LB] += allowed * f;
+  countTaken(sc, i, TIER_LB, allowed * f);
   const healthy = weighBackends(sc, i, lb);
   // Per class: what got past the queue, and its mean latency so far.
   let anyAdmitted = false;

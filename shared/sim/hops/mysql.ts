@@ -3,10 +3,10 @@
 // replication makes a write wait for a replica's acknowledgement.
 import { HOP_MS, WORK } from "../../content/catalog.js";
 import { Reason } from "../../content/reasons.js";
-import { TIER_DB, TIERS } from "../report.js";
+import { TIER_DB } from "../report.js";
 import { admit, hopMs } from "./hosts.js";
 import { C, type Scratch } from "./scratch.js";
-import { fail, serve, touch } from "./tally.js";
+import { countTaken, fail, serve, touch } from "./tally.js";
 
 const WRITE = 2;
 
@@ -35,10 +35,8 @@ export function runMysql(sc: Scratch): void {
 function serveDb(sc: Scratch, d: number, reads: number, writes: number, semisync: boolean): number {
   touch(sc, d);
   const base = d * C;
-  const r = sc.report;
   const f = admit(sc, d, reads * WORK.db[1] + writes * WORK.db[2]);
-  r.hostRequests[d] += (reads + writes) * f;
-  r.serviceRequests[d * TIERS + TIER_DB] += (reads + writes) * f;
+  countTaken(sc, d, TIER_DB, (reads + writes) * f);
   const hop = hopMs(sc, d, HOP_MS.db);
   for (let c = 1; c <= WRITE; c++) {
     const amount = sc.dbIn[base + c];

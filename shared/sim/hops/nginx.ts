@@ -2,10 +2,10 @@
 // writes) evenly to the running application servers it knows: its own, else the linked ones.
 import { HOP_MS, WORK } from "../../content/catalog.js";
 import { Reason } from "../../content/reasons.js";
-import { TIER_WEB, TIERS } from "../report.js";
+import { TIER_WEB } from "../report.js";
 import { admit, hopMs } from "./hosts.js";
 import { ATTACK, C, type Scratch } from "./scratch.js";
-import { fail, serve, touch } from "./tally.js";
+import { countTaken, fail, serve, touch } from "./tally.js";
 
 const WEB_WORK_STATIC = WORK.web[0];
 const WEB_WORK_PROXY = WORK.web[1];
@@ -22,12 +22,10 @@ export function runNginx(sc: Scratch): void {
 function serveWeb(sc: Scratch, j: number, total: number): void {
   touch(sc, j);
   const base = j * C;
-  const r = sc.report;
   const tls = sc.tls[j] ? TLS_WORK : 0;
   const work = sc.webIn[base] * (WEB_WORK_STATIC + tls) + (sc.webIn[base + 1] + sc.webIn[base + 2]) * (WEB_WORK_PROXY + tls) + sc.webIn[base + 3] * (WEB_WORK_STATIC + tls);
   const f = admit(sc, j, work);
-  r.hostRequests[j] += total * f;
-  r.serviceRequests[j * TIERS + TIER_WEB] += total * f;
+  countTaken(sc, j, TIER_WEB, total * f);
   const hop = hopMs(sc, j, HOP_MS.web + (sc.tls[j] ? HOP_MS.tls : 0));
   const apps = sc.topo.webApps[j];
   let upCount = 0;

@@ -33,6 +33,12 @@ export function serve(sc: Scratch, cls: number, amount: number, latencyMs: numbe
   r.latencyHistogram[latencyBucket(latencyMs)] += amount;
 }
 
+/** Counts the requests host slot i took this tick, for the host and for its service of `tier`. */
+export function countTaken(sc: Scratch, i: number, tier: number, amount: number): void {
+  sc.report.hostRequests[i] += amount;
+  sc.report.serviceRequests[i * TIERS + tier] += amount;
+}
+
 /** Notes that host slot i has rows written this tick (report rows, inflow rows, its outgoing links). */
 export function touch(sc: Scratch, i: number): void {
   if (sc.hostTouched[i] === 1) return;
