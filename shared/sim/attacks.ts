@@ -16,15 +16,14 @@ const EAVESDROP_REPUTATION = 500;
 export function runAttacks(state: GameState, scenario: Scenario): void {
   if (state.launchedAt < 0) return;
   const rates = scenario.random;
-  const bruteForce = state.effects.some((e) => e.kind === "ssh-bruteforce");
-  if (bruteForce && rates.sshCompromise > 0) {
-    const open = (h: Host) => h.status === "up" && !h.compromised && isExposed(h, 22);
+  // Module-level predicates below, not closures: this runs every tick, and in a fresh process
+  // (replay verification) most ticks run before V8 optimises anything.
+  if (rates.sshCompromise > 0 && bruteForceOn(state)) {
     let count = 0;
-    for (const h of state.hosts) if (open(h)) count++;
-    if (count > 0 && chance(state, rates.sshCompromise * count)) compromise(state, state.hosts.filter(open)[nextInt(state, count)]);
+    for (const h of state.hosts) if (sshOpen(h)) count++;
+    if (count > 0 && chance(state, rates.sshCompromise * count)) compromise(state, state.hosts.filter(sshOpen)[nextInt(state, count)]);
   }
   if (rates.dbBreach > 0) {
-    const exposedDb = (h: Host) => h.status === "up" && h.publicIp !== null && isExposed(h, 3306);
     let weight = 0;
     for (const h of state.hosts) if (exposedDb(h)) weight += state.knownOpenPorts.includes(`${h.id}:3306`) ? 5 : 1;
     if (weight > 0 && chance(state, rates.dbBreach * weight) && !recentBreach(state)) {
@@ -40,6 +39,21 @@ export function runAttacks(state: GameState, scenario: Scenario): void {
       kind: "eavesdrop", severity: "critical", obvious: true,
     });
   }
+}
+
+function bruteForceOn(state: GameState): boolean {
+  for (const e of state.effects) if (e.kind === "ssh-bruteforce") return true;
+  return false;
+}
+
+/** A running, not yet compromised host whose SSH port the internet reaches. */
+function sshOpen(h: Host): boolean {
+  return h.status === "up" && !h.compromised && isExposed(h, 22);
+}
+
+/** A running host with a public address whose MySQL port the internet reaches. */
+function exposedDb(h: Host): boolean {
+  return h.status === "up" && h.publicIp !== null && isExposed(h, 3306);
 }
 
 function recentBreach(state: GameState): boolean {

@@ -62,15 +62,20 @@ export function upkeepPerSecond(state: GameState): number {
 
 function checkEnd(state: GameState, scenario: Scenario): void {
   if (state.ended) return;
-  const end = (outcome: Ending["outcome"], why: Ending["why"], more?: Partial<Ending>) => { state.ended = { tick: state.tick, outcome, why, ...more }; };
-  if (state.money < 0) return end("lost", "bankrupt");
-  if (state.reputation <= 0) return end("lost", "reputation");
+  if (state.money < 0) return end(state, "lost", "bankrupt");
+  if (state.reputation <= 0) return end(state, "lost", "reputation");
   if (scenario.durationTicks > 0 && state.tick + 1 >= scenario.durationTicks) {
-    if (state.launchedAt < 0) return end("lost", "never-launched");
+    if (state.launchedAt < 0) return end(state, "lost", "never-launched");
+    // The design review runs once, at the last tick: the goal's checks are judged then.
     const sla = slaPermyriad(state);
     const audit = auditPasses(state, scenario.goal.requires, scenario);
-    if (sla < scenario.goal.minSlaPermyriad) return end("lost", "sla", { slaPermyriad: sla });
-    if (!audit.ok) return end("lost", "audit", { failing: audit.failing.map((f) => f.id) });
-    return end("won", "goal");
+    if (sla < scenario.goal.minSlaPermyriad) return end(state, "lost", "sla", { slaPermyriad: sla });
+    if (!audit.ok) return end(state, "lost", "audit", { failing: audit.failing.map((f) => f.id) });
+    return end(state, "won", "goal");
   }
+}
+
+/** A module-level function, not a closure made in checkEnd: that ran every tick for the few that end. */
+function end(state: GameState, outcome: Ending["outcome"], why: Ending["why"], more?: Partial<Ending>): void {
+  state.ended = { tick: state.tick, outcome, why, ...more };
 }

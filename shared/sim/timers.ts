@@ -6,7 +6,7 @@ import { openIncident, resolveIncidents } from "./incidents.js";
 import { drainEverywhere, restartForDeploy } from "./events.js";
 import { findService, isUp } from "./services.js";
 import { hostsToVisit, requeueVisited } from "./timer-queue.js";
-import { topology } from "./topology.js";
+import { topology, type Topology } from "./topology.js";
 
 export function runTimers(state: GameState): void {
   const t = state.tick;
@@ -157,17 +157,14 @@ function sameIds(a: number[], b: number[]): boolean {
 }
 
 function vipFailover(state: GameState): void {
+  if (state.pairs.length === 0) return;
   const topo = topology(state);
   for (const p of state.pairs) {
     if (p.mode !== "active-passive") continue;
-    const alive = (id: number) => {
-      const i = topo.indexById.get(id);
-      return i !== undefined && isUp(state.hosts[i], topo.lb[i]);
-    };
-    if (alive(p.active)) { p.failoverAt = -1; continue; }
+    if (lbAlive(state, topo, p.active)) { p.failoverAt = -1; continue; }
     const standby = p.members[0] === p.active ? p.members[1] : p.members[0];
     if (p.failoverAt < 0) { p.failoverAt = state.tick + VIP_FAILOVER_TICKS; continue; }
-    if (state.tick >= p.failoverAt && alive(standby)) {
+    if (state.tick >= p.failoverAt && lbAlive(state, topo, standby)) {
       p.active = standby;
       p.failoverAt = -1;
       const host = state.hosts[topo.indexById.get(standby)!];
@@ -176,6 +173,12 @@ function vipFailover(state: GameState): void {
       });
     }
   }
+}
+
+/** The load balancer on host `id` runs (HAProxy up on a running host). */
+function lbAlive(state: GameState, topo: Topology, id: number): boolean {
+  const i = topo.indexById.get(id);
+  return i !== undefined && isUp(state.hosts[i], topo.lb[i]);
 }
 
 function databases(state: GameState): void {

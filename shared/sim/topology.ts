@@ -37,16 +37,27 @@ import { HOST_TIERS } from "../content/catalog.js";
 import { memoryUsedMb } from "./services.js";
 
 const cache = new WeakMap<GameState, Topology>();
+/**
+ * The last state asked about and its topology: a tick asks about one state a dozen times, and
+ * comparing one pointer is cheaper than a WeakMap lookup each time (most of all in the first
+ * ticks of a fresh process, before V8 has optimised anything).
+ */
+let lastState: GameState | null = null;
+let lastTopo: Topology | null = null;
 
 export function pairKey(a: number, b: number): number {
   return a < b ? a * 65536 + b : b * 65536 + a;
 }
 
 export function topology(state: GameState): Topology {
-  const cached = cache.get(state);
-  if (cached && cached.version === state.topologyVersion && cached.hosts === state.hosts) return cached;
-  const topo = build(state);
-  cache.set(state, topo);
+  if (state === lastState && lastTopo!.version === state.topologyVersion && lastTopo!.hosts === state.hosts) return lastTopo!;
+  let topo = cache.get(state);
+  if (!topo || topo.version !== state.topologyVersion || topo.hosts !== state.hosts) {
+    topo = build(state);
+    cache.set(state, topo);
+  }
+  lastState = state;
+  lastTopo = topo;
   return topo;
 }
 

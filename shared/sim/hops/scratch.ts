@@ -68,10 +68,22 @@ export interface Scratch {
 }
 
 const scratchByState = new WeakMap<GameState, Scratch>();
+/** The last scratch handed out: one pointer to compare before the WeakMap lookup (see topology.ts). */
+let lastScratch: Scratch | null = null;
 
 export function scratchFor(state: GameState, topo: Topology = topology(state)): Scratch {
+  const last = lastScratch;
+  if (last !== null && last.state === state && last.version === topo.version && last.hosts === state.hosts && last.links === state.links.length) return last;
   const s = scratchByState.get(state);
-  if (s && s.version === topo.version && s.hosts === state.hosts && s.links === state.links.length) return s;
+  if (s && s.version === topo.version && s.hosts === state.hosts && s.links === state.links.length) return (lastScratch = s);
+  return layOut(state, topo, s);
+}
+
+/**
+ * A new scratch for this board, apart from scratchFor so that the function every tick calls stays
+ * small: V8 compiles a function whole, cold branches included, and may compile it several times.
+ */
+function layOut(state: GameState, topo: Topology, s: Scratch | undefined): Scratch {
   const n = state.hosts.length;
   const links = state.links.length;
   const fresh: Scratch = {
@@ -93,6 +105,7 @@ export function scratchFor(state: GameState, topo: Topology = topology(state)): 
   // A build between ticks lays out a new board: the last tick's figures move over by host and link id.
   if (s) carryReport(s.report, s.hostIds, s.linkIds, fresh.report, fresh.hostIds, fresh.linkIds);
   scratchByState.set(state, fresh);
+  lastScratch = fresh;
   return fresh;
 }
 
