@@ -1,8 +1,11 @@
 // npm run bench [-- --json]: simulation ticks per second for boards of about 10, 50, 200 and 1000
 // servers under a pinned ~85 % load, a flood and an SSH brute force, each beside the bare loop over
-// the same graph (the floor: bench/bare-loop.ts), plus the cost of hashing and snapshotting the state.
+// the same graph (the floor: bench/bare-loop.ts), plus the cost of hashing and snapshotting the state,
+// and a 30-minute replay verified from a cold start in fresh processes (bench/coldVerify.ts).
 import { hashHex } from "../shared/index.js";
+import { play } from "../test/fixtures/plays.js";
 import { bareLoop } from "./bare-loop.js";
+import { COLD_TICKS, coldVerify, coldVerifyText } from "./coldVerify.js";
 import { buildBigBoard } from "./topology.js";
 
 const json = process.argv.includes("--json");
@@ -70,9 +73,15 @@ for (const size of SIZES) {
 }
 if (Number.isNaN(sink)) throw new Error("bench: the bare loop produced NaN");
 
+// The issue's third target: a 30-minute endless run by the scripted player, re-simulated in fresh
+// Node processes on the compiled build (start-up apart from the verification itself).
+const played = play("endless", 42, COLD_TICKS);
+const replay30min = coldVerify(played.game.toReplay(), played.game.hash(), 5);
+
 if (json) {
-  process.stdout.write(JSON.stringify({ results: results.map(({ name, hosts, ticksPerSecond, usPerTick, heapMB, p50us, p99us, bareRatio, bareRatioP50 }) => ({ name, hosts, ticksPerSecond, usPerTick, heapMB, p50us, p99us, ...(bareRatio !== undefined ? { bareRatio, bareRatioP50 } : {}) })) }) + "\n");
+  process.stdout.write(JSON.stringify({ replay30min, results: results.map(({ name, hosts, ticksPerSecond, usPerTick, heapMB, p50us, p99us, bareRatio, bareRatioP50 }) => ({ name, hosts, ticksPerSecond, usPerTick, heapMB, p50us, p99us, ...(bareRatio !== undefined ? { bareRatio, bareRatioP50 } : {}) })) }) + "\n");
 } else {
   const rows = results.map((r) => `${r.name.padEnd(14)} ${String(r.hosts).padStart(5)} hosts ${String(r.links).padStart(5)} links ${String(r.ticksPerSecond).padStart(9)} /s ${r.usPerTick.toFixed(2).padStart(9)} µs  p50 ${r.p50us.toFixed(1).padStart(7)} µs  p99 ${r.p99us.toFixed(1).padStart(8)} µs  heap ${r.heapMB} MB${r.bareRatio !== undefined ? `  ${r.bareRatio}× bare (p50 ${r.bareRatioP50}×)` : ""}`);
   process.stdout.write(["name            hosts       links      rate        mean", ...rows].join("\n") + "\n");
+  process.stdout.write(coldVerifyText(replay30min) + "\n");
 }
