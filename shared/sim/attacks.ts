@@ -16,8 +16,9 @@ const EAVESDROP_REPUTATION = 500;
 export function runAttacks(state: GameState, scenario: Scenario): void {
   if (state.launchedAt < 0) return;
   const rates = scenario.random;
-  // Module-level predicates below, not closures: this runs every tick, and in a fresh process
-  // (replay verification) most ticks run before V8 optimises anything.
+  // Module-level predicates below, not closures, and indexed loops, not for…of: this runs every
+  // tick, and in a fresh process (replay verification) the first few thousand ticks run before V8
+  // has optimised it, where each closure and each for…of step allocates.
   if (rates.sshCompromise > 0 && bruteForceOn(state)) {
     let count = 0;
     for (const h of state.hosts) if (sshOpen(h)) count++;
@@ -25,7 +26,8 @@ export function runAttacks(state: GameState, scenario: Scenario): void {
   }
   if (rates.dbBreach > 0) {
     let weight = 0;
-    for (const h of state.hosts) if (exposedDb(h)) weight += state.knownOpenPorts.includes(`${h.id}:3306`) ? 5 : 1;
+    const hosts = state.hosts;
+    for (let k = 0; k < hosts.length; k++) if (exposedDb(hosts[k])) weight += state.knownOpenPorts.includes(`${hosts[k].id}:3306`) ? 5 : 1;
     if (weight > 0 && chance(state, rates.dbBreach * weight) && !recentBreach(state)) {
       const exposed = state.hosts.filter(exposedDb);
       const host = exposed[nextInt(state, exposed.length)];
@@ -42,7 +44,8 @@ export function runAttacks(state: GameState, scenario: Scenario): void {
 }
 
 function bruteForceOn(state: GameState): boolean {
-  for (const e of state.effects) if (e.kind === "ssh-bruteforce") return true;
+  const effects = state.effects;
+  for (let k = 0; k < effects.length; k++) if (effects[k].kind === "ssh-bruteforce") return true;
   return false;
 }
 
@@ -69,10 +72,10 @@ export function servesPlainHttp(state: GameState): boolean {
   const ips = resolveName(state);
   if (ips.length === 0) return false;
   const topo = topology(state);
-  for (const ip of ips) {
-    let i = topo.ipToIndex.get(ip);
+  for (let k = 0; k < ips.length; k++) {
+    let i = topo.ipToIndex.get(ips[k]);
     if (i === undefined) {
-      for (const p of state.pairs) if (p.vip === ip) i = topo.indexById.get(p.active);
+      for (let p = 0; p < state.pairs.length; p++) if (state.pairs[p].vip === ips[k]) i = topo.indexById.get(state.pairs[p].active);
     }
     if (i !== undefined && state.hosts[i].cert === null) return true;
   }
