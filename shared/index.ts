@@ -15,6 +15,8 @@ export { exposedPorts, listeningPorts, findService, memoryUsedMb, isUp } from ".
 export { isMonitored } from "./sim/incidents.js";
 export { slaPermyriad, uptimePermyriad, nines, ninesCappedByTime, ticksForNines, score } from "./sim/metrics.js";
 export { upkeepPerSecond } from "./sim/economy.js";
+export { money, moneyExact } from "./money.js";
+export { ownedAddresses, type OwnedAddress } from "./sim/addresses.js";
 export { audit, auditFindings, auditPasses, requiredCheck, type AuditFinding, type AuditId, type FindingKind, type Severity } from "./audit/index.js";
 export { Game } from "./game.js";
 export * from "./replay.js";
@@ -22,7 +24,7 @@ export * from "./snapshot.js";
 export { hashHex, hashValue } from "./hash.js";
 export { SIM_VERSION, REPLAY_FORMAT } from "./version.js";
 export { servesPlainHttp } from "./sim/attacks.js";
-export { visibleHostStatus, visibleServiceStatus, hiddenFailure, failuresHidden, serverCapacityRps } from "./view.js";
+export { visibleHostStatus, visibleServiceStatus, hiddenFailure, failuresHidden, serverCapacityRps, knownHardwareFailure } from "./view.js";
 export { goalProgress, type GoalProgress } from "./goal.js";
 export * from "./lockstep/turn.js";
 export * from "./lockstep/roles.js";
