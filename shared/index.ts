@@ -17,6 +17,7 @@ export { slaPermyriad, uptimePermyriad, nines, ninesCappedByTime, ticksForNines,
 export { upkeepPerSecond } from "./sim/economy.js";
 export { money, moneyExact } from "./money.js";
 export { ownedAddresses, type OwnedAddress } from "./sim/addresses.js";
+export { copyCost } from "./commands/copy.js";
 export { audit, auditFindings, auditPasses, requiredCheck, type AuditFinding, type AuditId, type FindingKind, type Severity } from "./audit/index.js";
 export { Game } from "./game.js";
 export * from "./replay.js";
