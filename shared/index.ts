@@ -18,6 +18,7 @@ export { upkeepPerSecond } from "./sim/economy.js";
 export { money, moneyExact } from "./money.js";
 export { ownedAddresses, type OwnedAddress } from "./sim/addresses.js";
 export { copyCost } from "./commands/copy.js";
+export { Cashflow, type CashflowMinute } from "./cashflow.js";
 export { audit, auditFindings, auditPasses, requiredCheck, type AuditFinding, type AuditId, type FindingKind, type Severity } from "./audit/index.js";
 export { Game } from "./game.js";
 export * from "./replay.js";

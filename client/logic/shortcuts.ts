@@ -17,7 +17,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ["["], action: "prevHost", what: "Select the previous server" },
   { keys: ["C"], action: "connect", what: "Connect the selected server to another" },
   { keys: ["N"], action: "copy", what: "New server set up like the selected one (copy its setup)" },
-  { keys: ["M"], action: "dashboard", what: "Monitoring dashboard" },
+  { keys: ["M"], action: "dashboard", what: "Dashboard: revenue against costs, and monitoring" },
   { keys: ["F"], action: "fit", what: "Fit the board to the screen" },
   { keys: ["Ctrl+Z", "U"], action: "undo", what: "Undo the last build action" },
   { keys: ["Ctrl+S"], action: "save", what: "Save" },
