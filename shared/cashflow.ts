@@ -38,4 +38,10 @@ export class Cashflow {
     row.revenue += revenue;
     row.costs += costs;
   }
+
+  /** The minutes already over at `tick` (the one under way would read as a sudden drop), or all once the game has ended. */
+  complete(state: GameState): CashflowMinute[] {
+    if (state.ended) return this.minutes;
+    return this.minutes.filter((m) => (m.minute + 1) * TICKS_PER_MINUTE <= state.tick);
+  }
 }

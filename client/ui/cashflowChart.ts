@@ -50,16 +50,16 @@ export class CashflowChart {
         { ...COSTS, width: 2, points: { show: false }, value: (_u: unknown, v: number | null) => (v === null ? "—" : money(Math.round(v * 100))) },
       ],
     };
-    this.plot = new uplot(opts as never, cashflowSeries(this.session.cashflow.minutes) as never, this.box);
+    this.plot = new uplot(opts as never, cashflowSeries(this.session.cashflow.complete(this.session.state)) as never, this.box);
     this.update();
   }
 
   update(): void {
-    const minutes = this.session.cashflow.minutes;
+    // The minute under way is still filling: the chart and the words show the minutes that are over.
+    const minutes = this.session.cashflow.complete(this.session.state);
     this.plot?.setData(cashflowSeries(minutes) as never);
-    // The minute under way is still filling: the words speak of the last one that is complete.
-    const full = minutes.length > 1 ? minutes[minutes.length - 2] : null;
-    setText(this.words, full ? `${minuteInWords(full)}.` : "The first minute is still under way: a point appears for each minute of play.");
+    const last = minutes[minutes.length - 1];
+    setText(this.words, last ? `${minuteInWords(last)}.` : "The first minute is still under way: a point appears for each minute of play.");
   }
 
   destroy(): void {

@@ -25,6 +25,9 @@ describe("cashflow by minute", () => {
       { minute: 1, revenue: 900, costs: 1_320 },
     ]);
     expect(game.state.totals.served).toBe(3_300);
+    expect(flow.complete(game.state)).toHaveLength(2);
+    step(1);
+    expect(flow.complete(game.state)).toHaveLength(2); // minute 2 has begun but is not over
   });
 
   it("starts over for an earlier moment or another run, and leaves a jump of minutes blank", () => {
