@@ -14,7 +14,7 @@ export { topology, hostById } from "./sim/topology.js";
 export { exposedPorts, listeningPorts, findService, memoryUsedMb, isUp } from "./sim/services.js";
 export { isMonitored } from "./sim/incidents.js";
 export { slaPermyriad, uptimePermyriad, nines, ninesCappedByTime, ticksForNines, score } from "./sim/metrics.js";
-export { upkeepPerSecond } from "./sim/economy.js";
+export { hostUpkeepPerSecond, upkeepPerSecond } from "./sim/economy.js";
 export { money, moneyExact } from "./money.js";
 export { ownedAddresses, type OwnedAddress } from "./sim/addresses.js";
 export { copyCost } from "./commands/copy.js";

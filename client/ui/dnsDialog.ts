@@ -36,12 +36,19 @@ export function showDnsDialog(session: GameSession): void {
 
   const apply = actionButton(session, www ? "Update record" : "Create record", command, { cls: "primary", tutorial: "dns-apply", then: () => handle.close() });
   const preview = h("pre", { class: "small", style: "background: var(--bg); padding: 8px; border-radius: 6px; border: 1px solid var(--line); margin: 8px 0" });
+  const checkboxes: HTMLInputElement[] = [];
   const update = () => {
     const values = [...chosen];
     const seconds = ttl / TICKS_PER_SECOND;
     preview.textContent = type === "A"
       ? `www.foobar.com.  ${seconds}  IN  A      ${values.join(", ") || "(choose an address)"}`
       : `www.foobar.com.  ${seconds}  IN  CNAME  foobar.com.\nfoobar.com.      ${seconds}  IN  A      ${values.join(", ") || "(choose an address)"}`;
+    // A record holds at most MAX_DNS_ADDRESSES (the command's schema): once full, the rest wait.
+    const full = chosen.size >= MAX_DNS_ADDRESSES;
+    for (const box of checkboxes) {
+      box.disabled = full && !box.checked;
+      box.title = box.disabled ? `A record holds at most ${MAX_DNS_ADDRESSES} addresses: untick one first` : "";
+    }
     apply.refresh();
   };
   const typeSelect = h("select", { "aria-label": "Record type" }, h("option", { value: "A", selected: type === "A" }, "A — name → addresses"), h("option", { value: "CNAME", selected: type === "CNAME" }, "CNAME — www → foobar.com")) as HTMLSelectElement;
@@ -51,6 +58,7 @@ export function showDnsDialog(session: GameSession): void {
   const boxes = owned.length
     ? owned.map((o) => {
         const box = h("input", { type: "checkbox", "data-ip": o.ip }) as HTMLInputElement;
+        checkboxes.push(box);
         box.checked = chosen.has(o.ip);
         box.addEventListener("change", () => { if (box.checked) chosen.add(o.ip); else chosen.delete(o.ip); update(); });
         return h("label", { class: "check", style: "display: flex; margin: 3px 0" }, box, o.label);

@@ -40,3 +40,16 @@ describe("traffic lanes", () => {
     }
   });
 });
+
+describe("a server's upkeep", () => {
+  it("counts the machine and its software, as the money line does", async () => {
+    const { hostUpkeepPerSecond, upkeepPerSecond } = await import("../../shared/index.js");
+    const game = Game.create("scale-up", 1);
+    const web = game.state.hosts.find((h) => h.name === "web-01")!;
+    expect(hostUpkeepPerSecond(web)).toBe(20); // medium 16 + ufw 0 + Nginx 1 + app 2 + agent 1 cents a second
+    expect(game.state.hosts.reduce((n, h) => n + hostUpkeepPerSecond(h), 0)).toBe(upkeepPerSecond(game.state));
+    const { readFileSync } = await import("node:fs");
+    const inspector = readFileSync(new URL("../../client/ui/inspector.ts", import.meta.url), "utf8");
+    expect(inspector).not.toMatch(/HOST_TIERS\[[^\]]+\]\.upkeepPerSecond/);
+  });
+});
