@@ -62,3 +62,8 @@ export function serverCapacityRps(host: Host, mix: readonly number[]): number | 
   if (workPerThousand === 0) return null;
   return Math.floor((effectiveCapacity(host) * TICKS_PER_SECOND * 1000) / workPerThousand);
 }
+
+/** True while the player knows this server is down because its hardware failed (the board draws it on fire). */
+export function knownHardwareFailure(state: GameState, host: Host): boolean {
+  return visibleHostStatus(state, host) === "down" && host.note?.code === "hardware-failure";
+}

@@ -1,7 +1,7 @@
 // The edge of the board: the internet (the users, and any attackers) and DNS, which tells them
 // where www.foobar.com lives.
 import Phaser from "phaser";
-import { TICKS_PER_SECOND, type GameState, type TickReport } from "../../shared/index.js";
+import { resolveName, TICKS_PER_SECOND, type GameState, type TickReport } from "../../shared/index.js";
 import { DNS, INTERNET, type BoardLayout } from "../logic/boardLayout.js";
 import { compact, duration } from "../logic/format.js";
 import { COLOURS } from "./palette.js";
@@ -52,7 +52,7 @@ export class EdgeNodes {
     const attack = report.demand[3] * TICKS_PER_SECOND;
     const www = state.dns.www;
     const traffic = state.launchedAt < 0 ? "waiting for a DNS record" : `${compact(legit)} req/s from users${attack > 0 ? `\n✸ ${compact(attack)} req/s attack` : ""}`;
-    const dnsLines = www ? `www.foobar.com\n${www.type} ${www.type === "A" ? www.values.join(" ") : `→ ${state.dns.apex.join(" ")}`}\nTTL ${duration(www.ttlTicks)}` : "www.foobar.com\n(no record)\nclick to add one";
+    const dnsLines = www ? `www.foobar.com\n${www.type === "A" ? "A" : "CNAME →"} ${resolveName(state).join(" ")}\nTTL ${duration(www.ttlTicks)}` : "www.foobar.com\n(no record)\nclick to add one";
     const sig = `${traffic}|${dnsLines}|${dns.x},${dns.y},${internet.x},${internet.y}`;
     if (sig === this.last) return;
     this.last = sig;

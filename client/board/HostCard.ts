@@ -2,7 +2,7 @@
 // a load meter, and its trouble made visible: starting (dashed, dim), down (dark, cracked, red
 // ✖), hardware failure (on fire), breached (purple, skull tag). Redrawn only when what it shows changes.
 import Phaser from "phaser";
-import { isMonitored, noteText, visibleHostStatus, visibleServiceStatus, type AnyService, type GameState, type Host, type RunStatus } from "../../shared/index.js";
+import { isMonitored, knownHardwareFailure, noteText, visibleHostStatus, visibleServiceStatus, type AnyService, type GameState, type Host, type RunStatus } from "../../shared/index.js";
 import { HOST_H, HOST_W } from "../logic/boardLayout.js";
 import { COLOURS, STATUS_CSS } from "./palette.js";
 
@@ -57,12 +57,13 @@ export class HostCard extends Phaser.GameObjects.Container {
     // Only what the player has been told: an unmonitored failure shows once users complain.
     const status = visibleHostStatus(state, host);
     const svcStatus = host.services.map((s) => visibleServiceStatus(state, host, s));
+    const onFire = knownHardwareFailure(state, host);
     const loadBucket = Math.min(12, Math.floor(utilPermille / 100));
     const svc = host.services.map((s, i) => `${s.kind}:${svcStatus[i]}:${s.kind === "db" ? s.role : ""}`).join(",");
-    const sig = [host.name, status, noteText(host.note), host.compromised, host.publicIp, svc, loadBucket, monitored, monitored ? Math.round(utilPermille / 10) : 0, flags.selected, flags.connectSource, flags.hovered, flags.lowDetail, host.cert ? 1 : 0].join("|");
+    const sig = [host.name, status, noteText(host.note), host.compromised, host.publicIp, svc, loadBucket, monitored, monitored ? Math.round(utilPermille / 10) : 0, flags.selected, flags.connectSource, flags.hovered, flags.lowDetail, host.cert ? 1 : 0, onFire].join("|");
     if (sig !== this.signature) {
       this.signature = sig;
-      this.redraw(host, status, svcStatus, utilPermille, monitored, flags);
+      this.redraw(host, status, svcStatus, utilPermille, monitored, flags, onFire);
     }
     if (this.burning) {
       this.flames.forEach((f, i) => {
@@ -72,7 +73,7 @@ export class HostCard extends Phaser.GameObjects.Container {
     }
   }
 
-  private redraw(host: Host, hostStatus: RunStatus, svcStatus: RunStatus[], util: number, monitored: boolean, flags: CardFlags): void {
+  private redraw(host: Host, hostStatus: RunStatus, svcStatus: RunStatus[], util: number, monitored: boolean, flags: CardFlags, onFire: boolean): void {
     const g = this.machine;
     const w = HOST_W;
     const hh = HOST_H;
@@ -131,7 +132,7 @@ export class HostCard extends Phaser.GameObjects.Container {
     this.layoutBadges(host, hostStatus, svcStatus, flags.lowDetail);
     const status = breached ? "☠ BREACHED: attacker's miner" : down ? `✖ DOWN · ${noteText(host.note) || "failed"}` : starting ? `◐ ${noteText(host.note) || "starting"}…` : serviceTrouble(host, svcStatus);
     this.statusText.setText(status).setVisible(status !== "" && !flags.lowDetail).setColor(breached ? STATUS_CSS.breached : down ? STATUS_CSS.down : starting ? STATUS_CSS.starting : STATUS_CSS.down);
-    this.burning = down && host.note?.code === "hardware-failure" && !flags.lowDetail;
+    this.burning = onFire && !flags.lowDetail;
     for (const f of this.flames) f.setVisible(this.burning);
   }
 

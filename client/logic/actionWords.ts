@@ -9,6 +9,7 @@ export function describeAction(cmd: Command, state: GameState): string {
     case "buyHost": return `bought ${state.hosts[state.hosts.length - 1]?.name ?? "a server"}`;
     case "sellHost": return `sold ${host(cmd.host)}`;
     case "resizeHost": return `resized ${host(cmd.host)} to ${cmd.tier}`;
+    case "copyHost": return `copied ${host(cmd.host)} to ${state.hosts[state.hosts.length - 1]?.name ?? "a new server"}`;
     case "install": return `installed ${SERVICES[cmd.service].product} on ${host(cmd.host)}`;
     case "remove": return `removed ${SERVICES[cmd.service].product} from ${host(cmd.host)}`;
     case "connect": return `connected ${host(cmd.from)} to ${host(cmd.to)}`;

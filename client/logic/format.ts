@@ -1,20 +1,8 @@
 // Numbers as the player reads them: always with units, never machine-dependent (no toLocaleString).
 import { TICKS_PER_SECOND } from "../../shared/index.js";
 
-function group(whole: number): string {
-  return Math.floor(whole).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-}
-
-/** Cents → "$1,234" (or "-$12"). */
-export function money(cents: number): string {
-  return `${cents < 0 ? "-" : ""}$${group(Math.abs(cents) / 100)}`;
-}
-
-/** Cents → "$12.50" for small amounts such as upkeep. */
-export function moneyExact(cents: number): string {
-  const abs = Math.abs(cents);
-  return `${cents < 0 ? "-" : ""}$${group(abs / 100)}.${(abs % 100).toString().padStart(2, "0")}`;
-}
+// Money has one formatter, shared with the command messages and the exports (shared/money.ts).
+export { money, moneyExact } from "../../shared/index.js";
 
 /** 1/10000 → "99.95 %". */
 export function permyriad(value: number, digits = 2): string {

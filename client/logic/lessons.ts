@@ -2,7 +2,7 @@
 // server-01 failed and took the site with it" teaches a single point of failure better than the
 // words do. Each chapter has a few lessons; each lesson looks for the incidents that made the
 // player feel it, and falls back to a plain sentence when this run did not.
-import { audit, findService, incidentText, type Game, type GameState, type Host, type Incident, type IncidentKind } from "../../shared/index.js";
+import { audit, findService, incidentText, ownedAddresses, resolveName, type Game, type GameState, type Host, type Incident, type IncidentKind } from "../../shared/index.js";
 import { clock, duration } from "./format.js";
 
 export interface Lesson {
@@ -201,11 +201,10 @@ function healthChecks(state: GameState): string {
     : "Your load balancer had no health checks, so it kept sending users to the dead server.";
 }
 
+/** True when www resolves (shared's rule) to a load balancer or a pair's virtual IP. */
 function pointsAtLoadBalancer(state: GameState): boolean {
-  const www = state.dns.www;
-  if (!www) return false;
-  const targets = www.type === "A" ? www.values : state.dns.apex;
-  return targets.some((ip) => state.pairs.some((p) => p.vip === ip) || state.hosts.some((h) => h.publicIp === ip && isLb(h)));
+  const names = new Set(resolveName(state));
+  return ownedAddresses(state).some((a) => names.has(a.ip) && (a.pairId !== null || isLb(state.hosts.find((h) => h.id === a.hostId))));
 }
 
 function monitoringStory(state: GameState): string | null {

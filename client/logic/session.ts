@@ -4,7 +4,7 @@
 // co-op room (see lockstep.ts) the clock plays the room's turns and the sink sends commands to the
 // room. Either way every change to the game goes through `applyTurnCommands` and `runTick`; the
 // board and panels only read.
-import { applyCommands, Game, SOLO_ACTOR, type ActorId, type Command, type CommandOutcome, type Incident, type TurnCommand, type Verdict } from "../../shared/index.js";
+import { applyCommands, Cashflow, Game, SOLO_ACTOR, type ActorId, type Command, type CommandOutcome, type Incident, type TurnCommand, type Verdict } from "../../shared/index.js";
 import { FixedStepLoop, type Speed } from "./fixedStep.js";
 import { MetricHistory } from "./metricHistory.js";
 import { LocalSink, type CommandSink } from "./sinks.js";
@@ -73,6 +73,8 @@ export interface SessionOptions {
 
 export class GameSession {
   readonly history = new MetricHistory();
+  /** Revenue and costs per minute, for the dashboard's money chart. */
+  readonly cashflow = new Cashflow();
   readonly me: ActorId;
   readonly clock: Clock;
   readonly sink: CommandSink;
@@ -86,6 +88,7 @@ export class GameSession {
     this.sink = opts.sink ? opts.sink(this) : new LocalSink(this);
     this.endedAnnounced = game.state.ended !== null;
     this.markKnown();
+    this.cashflow.record(game.state);
   }
 
   static start(scenarioId: string, seed: number): GameSession {
@@ -130,6 +133,7 @@ export class GameSession {
     }
     const report = this.game.step();
     this.history.record(state, report);
+    this.cashflow.record(state);
     this.announceIncidents();
     if (state.ended) this.announceEnd();
     return true;

@@ -1,7 +1,7 @@
 // Keyboard shortcuts: one table, read by the key handler and by the help dialog.
 export type ShortcutAction =
   | "pause" | "speed1" | "speed2" | "speed4" | "speed8" | "dashboard" | "buy" | "dns" | "connect" | "undo"
-  | "save" | "fit" | "cancel" | "help" | "info" | "ping" | "prevHost" | "nextHost";
+  | "save" | "fit" | "cancel" | "help" | "info" | "ping" | "prevHost" | "nextHost" | "copy";
 
 export interface Shortcut { keys: string[]; action: ShortcutAction; what: string }
 
@@ -16,7 +16,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ["]"], action: "nextHost", what: "Select the next server" },
   { keys: ["["], action: "prevHost", what: "Select the previous server" },
   { keys: ["C"], action: "connect", what: "Connect the selected server to another" },
-  { keys: ["M"], action: "dashboard", what: "Monitoring dashboard" },
+  { keys: ["N"], action: "copy", what: "New server set up like the selected one (copy its setup)" },
+  { keys: ["M"], action: "dashboard", what: "Dashboard: revenue against costs, and monitoring" },
   { keys: ["F"], action: "fit", what: "Fit the board to the screen" },
   { keys: ["Ctrl+Z", "U"], action: "undo", what: "Undo the last build action" },
   { keys: ["Ctrl+S"], action: "save", what: "Save" },
@@ -41,6 +42,7 @@ export function shortcutFor(e: { key: string; ctrlKey: boolean; metaKey: boolean
     case "b": return "buy";
     case "d": return "dns";
     case "c": return "connect";
+    case "n": return "copy";
     case "m": return "dashboard";
     case "f": return "fit";
     case "u": return "undo";

@@ -1,13 +1,9 @@
 // The live standings table and, at the end, the leaderboard with each team's debrief. Names are
 // always inserted as text.
-import type { ResultsMessage, Standing, StandingsMessage, TeamDebrief } from "../../shared/index.js";
+import { money, type ResultsMessage, type Standing, type StandingsMessage, type TeamDebrief } from "../../shared/index.js";
 import { fill, h } from "../ui/dom.js";
 
 const HEAD = ["#", "Who", "Uptime", "Nines", "Money", "Incidents", "Open findings", "Score"];
-
-function money(cents: number): string {
-  return `$${Math.round(cents / 100).toLocaleString("en-US")}`;
-}
 
 function row(rank: number, s: Standing, extra: HTMLElement | null): HTMLElement {
   return h("tr", { "data-team": s.team },

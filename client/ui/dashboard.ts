@@ -1,8 +1,10 @@
-// The monitoring dashboard: time-series charts (uPlot) of what the monitoring agents report. Only
-// monitored hosts have lines; the others are listed as blind spots. uPlot is fetched on first open.
+// The dashboard: revenue against costs per minute, then time-series charts (uPlot) of what the
+// monitoring agents report. Only monitored hosts have lines; the others are listed as blind spots.
+// uPlot is fetched on first open.
 import { isMonitored } from "../../shared/index.js";
 import type { HostMetric } from "../logic/metricHistory.js";
 import type { GameSession } from "../logic/session.js";
+import { CashflowChart } from "./cashflowChart.js";
 import { h } from "./dom.js";
 import { infoButton } from "./infoDialog.js";
 
@@ -28,11 +30,15 @@ export class Dashboard {
   /** Hosts charted now; null forces a rebuild. */
   private hostIds: number[] | null = null;
   private uplot: UPlotCtor | null = null;
+  private readonly cashflow: CashflowChart;
   open = false;
 
   constructor(private readonly session: GameSession, onClose: () => void) {
-    this.el = h("section", { class: "dashboard hidden", "data-panel": "dashboard", "aria-label": "Monitoring dashboard" },
-      h("header", null, h("h2", null, "Monitoring ", infoButton("monitor")), h("button", { class: "btn small", type: "button", onclick: onClose }, "✕ Close (M)")),
+    this.cashflow = new CashflowChart(session);
+    this.el = h("section", { class: "dashboard hidden", "data-panel": "dashboard", "aria-label": "Dashboard: money and monitoring" },
+      h("header", null, h("h2", null, "Money"), h("button", { class: "btn small", type: "button", onclick: onClose }, "✕ Close (M)")),
+      this.cashflow.el,
+      h("h2", null, "Monitoring ", infoButton("monitor")),
       h("div", { class: "small muted" }, "Live numbers from the monitoring agents, one point per second of play. Servers without an agent report nothing."),
       this.grid,
       h("div", null, h("div", { class: "section-title" }, "Not monitored"), this.blind),
@@ -47,6 +53,7 @@ export class Dashboard {
       this.uplot = mod.default;
     }
     this.hostIds = null;
+    this.cashflow.build(this.uplot, Math.max(300, this.el.clientWidth - 40));
     this.refresh();
   }
 
@@ -54,6 +61,7 @@ export class Dashboard {
     this.open = false;
     this.el.classList.add("hidden");
     this.destroyCharts();
+    this.cashflow.destroy();
   }
 
   private destroyCharts(): void {
@@ -109,6 +117,7 @@ export class Dashboard {
   }
 
   private update(): void {
+    this.cashflow.update();
     this.charts.forEach((c, i) => c.setData(this.data(CHARTS[i].metric) as never));
   }
 }

@@ -284,6 +284,12 @@ export class GameScreen {
       if (newest) this.select(newest.id);
       toast(`Bought ${newest?.name ?? "a server"}: it boots in a few seconds.`, "ok");
     }
+    if (cmd.type === "copyHost") {
+      const copy = this.session.state.hosts[this.session.state.hosts.length - 1];
+      const source = this.session.state.hosts.find((x) => x.id === cmd.host);
+      if (copy) this.select(copy.id);
+      toast(`Bought ${copy?.name ?? "a server"} set up like ${source?.name ?? "the original"}: it boots, then installs its software. Connect it where it belongs.`, "ok");
+    }
     if (this.app.settings.sound) sounds.ok();
     this.refresh(true);
   }
@@ -375,6 +381,7 @@ export class GameScreen {
       case "buy": (this.buildBar.el.querySelector("[data-tutorial=buy-server]") as HTMLButtonElement | null)?.click(); break;
       case "dns": showDnsDialog(s); break;
       case "connect": if (this.selection.hostId !== null) this.startConnect(this.selection.hostId); break;
+      case "copy": (this.inspector.el.querySelector("[data-tutorial=copy-setup]") as HTMLButtonElement | null)?.click(); break;
       case "fit": this.board?.fit(); break;
       case "undo": {
         const what = undoneWords(s.state, s.me);

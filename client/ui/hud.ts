@@ -64,7 +64,7 @@ export class Hud {
         return b;
       })),
       h("div", { class: "hud-actions" },
-        h("button", { class: "btn icon", type: "button", title: "Monitoring dashboard (M)", "data-action": "dashboard", onclick: actions.dashboard }, "Charts"),
+        h("button", { class: "btn icon", type: "button", title: "Dashboard: revenue against costs, and monitoring (M)", "data-action": "dashboard", onclick: actions.dashboard }, "Charts"),
         actions.save ? h("button", { class: "btn icon", type: "button", title: "Save or load (Ctrl+S)", "data-action": "save", onclick: actions.save }, "Save") : null,
         h("button", { class: "btn icon", type: "button", title: "Settings", "data-action": "settings", onclick: actions.settings }, "⚙"),
         h("button", { class: "btn icon", type: "button", title: "Keyboard shortcuts (?)", onclick: actions.help }, "⌨"),

@@ -2,7 +2,7 @@
 // appear here once users complain. Repeats (an overload at every daily peak) fold into one line
 // with a count, so they do not push everything else out of the list.
 import { incidentText, type Incident } from "../../shared/index.js";
-import { clock } from "../logic/format.js";
+import { clock, duration } from "../logic/format.js";
 import { groupIncidents, groupOpen } from "../logic/incidentGroups.js";
 import type { GameSession } from "../logic/session.js";
 import { h } from "./dom.js";
@@ -32,7 +32,7 @@ export class IncidentFeed {
       const i = g.lead;
       const open = groupOpen(g);
       const text = incidentText(i);
-      const late = i.detectedAt > i.tick ? ` · reported by users ${Math.round((i.detectedAt - i.tick) / 10)} s later` : "";
+      const late = i.detectedAt > i.tick ? ` · reported by users ${duration(i.detectedAt - i.tick)} later` : "";
       const repeats = g.all.length > 1 ? ` · ${g.all.length}× since ${clock(g.all[0].tick)}` : "";
       return h("li", { class: `sev-${i.severity} ${open ? "" : "resolved"}`, title: `${text.cause}\nPrevention: ${text.prevention}` },
         h("div", { class: "when" }, clock(i.tick), late, repeats, open ? "" : " · resolved"),

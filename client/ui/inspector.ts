@@ -1,6 +1,6 @@
 // The right-hand panel for the selected server: its state, its software and every action on it.
 // Rebuilt only when what it shows changes shape; live numbers are updated in place.
-import { COSTS, HOST_TIERS, isMonitored, memoryUsedMb, noteText, SERVICE_ORDER, SERVICES, visibleHostStatus, visibleServiceStatus, sellRefund, serverCapacityRps, type Host, type ServiceKind } from "../../shared/index.js";
+import { copyCost, COSTS, hostUpkeepPerSecond, HOST_TIERS, isMonitored, memoryUsedMb, noteText, SERVICE_ORDER, SERVICES, visibleHostStatus, visibleServiceStatus, sellRefund, serverCapacityRps, TICKS_PER_MINUTE, TICKS_PER_SECOND, type Host, type ServiceKind } from "../../shared/index.js";
 import { compact, duration, money, utilisation } from "../logic/format.js";
 import type { GameSession } from "../logic/session.js";
 import { actionButton, type ActionButton } from "./actionButton.js";
@@ -66,11 +66,12 @@ export class Inspector {
           h("dt", null, "CPU"), cpu,
           h("dt", null, "Memory"), mem,
           h("dt", null, "Handles"), h("dd", { "data-field": "capacity" }, capacityText(host, sc.traffic.mix)),
-          h("dt", null, "Upkeep"), h("dd", null, `${money(HOST_TIERS[host.tier].upkeepPerSecond * 60)}/min`),
+          h("dt", null, "Upkeep"), h("dd", { "data-field": "upkeep" }, `${money(hostUpkeepPerSecond(host) * TICKS_PER_MINUTE / TICKS_PER_SECOND)}/min with its software`),
         ),
         h("div", { class: "row" },
           seen === "down" || host.compromised ? btn(actionButton(s, host.compromised ? "Rebuild" : "Repair", () => ({ type: "repairHost", host: host.id }), { cls: "primary small", hint: money(COSTS.repairHost) })) : null,
           h("button", { class: "action small", type: "button", "data-action": "connect", title: "Then click the server to connect to (C)", onclick: () => this.hooks.startConnect(host.id) }, h("span", { class: "label" }, "Connect to…")),
+          btn(actionButton(s, "Copy setup", () => ({ type: "copyHost", host: host.id }), { cls: "small", tutorial: "copy-setup", hint: money(copyCost(host)), title: "Buy a new server of the same size with the same software and firewall rules, in one undoable step (N)" })),
           btn(actionButton(s, "Sell", () => ({ type: "sellHost", host: host.id }), { cls: "small danger", hint: `+${money(sellRefund(host))}`, then: () => this.hooks.deselect() })),
         ),
         sc.allowed.tiers.length > 1 ? h("div", { class: "row", style: "margin-top:6px" }, sc.allowed.tiers.filter((t) => t !== host.tier).map((t) => btn(actionButton(s, `Resize to ${t}`, () => ({ type: "resizeHost", host: host.id, tier: t }), { cls: "small" })))) : null,

@@ -1,6 +1,6 @@
 // The right-hand panel when no server is selected: the site as a whole (DNS, replication, the
 // server list) and how to play.
-import { findService, visibleHostStatus } from "../../shared/index.js";
+import { findService, resolveName, visibleHostStatus } from "../../shared/index.js";
 import { duration } from "../logic/format.js";
 import type { GameSession } from "../logic/session.js";
 import { actionButton, type ActionButton } from "./actionButton.js";
@@ -21,7 +21,7 @@ export class SitePanel {
 
   refresh(): void {
     const s = this.session.state;
-    const sig = JSON.stringify([s.dns.www, s.dns.apex, s.replication, s.hosts.map((x) => [x.id, x.name, visibleHostStatus(s, x), x.services.length]), s.pairs.length]);
+    const sig = JSON.stringify([s.dns.www, resolveName(s), s.replication, s.hosts.map((x) => [x.id, x.name, visibleHostStatus(s, x), x.services.length]), s.pairs.length]);
     if (sig !== this.signature) {
       this.signature = sig;
       this.build();
@@ -41,7 +41,7 @@ export class SitePanel {
       h("section", { class: "card" },
         h("h3", null, "DNS · foobar.com", infoButton("dns-a")),
         www
-          ? h("div", { class: "small", style: "font-family: var(--mono)" }, `www ${www.type} ${www.values.join(", ")}`, www.type === "CNAME" ? ` → ${s.dns.apex.join(", ")}` : "", h("div", { class: "muted" }, `TTL ${duration(www.ttlTicks)}`))
+          ? h("div", { class: "small", style: "font-family: var(--mono)" }, `www ${www.type} ${www.values.join(", ")}`, www.type === "CNAME" ? ` → ${resolveName(s).join(", ")}` : "", h("div", { class: "muted" }, `TTL ${duration(www.ttlTicks)}`))
           : h("div", { class: "small", style: "color: var(--warn)" }, "⚠ No www record: nobody can reach the site."),
         h("div", { class: "row", style: "margin-top: 6px" }, h("button", { class: "btn small", type: "button", onclick: this.hooks.dns }, www ? "Change DNS…" : "Create the www record…")),
       ),

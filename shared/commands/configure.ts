@@ -1,7 +1,7 @@
 // Configuring: the load balancer and its pair, DNS, firewalls, certificates and replication.
 import { COSTS, HEALTH_CHECK_INTERVALS, KNOWN_PORTS } from "../content/catalog.js";
 import type { GameState, Host } from "../model/types.js";
-import { nextPublicIp } from "../sim/addresses.js";
+import { nextPublicIp, ownedAddresses } from "../sim/addresses.js";
 import { findService } from "../sim/services.js";
 import { topology } from "../sim/topology.js";
 import { resolveIncidents } from "../sim/incidents.js";
@@ -85,16 +85,9 @@ export const removeLbPair: Handler<"removeLbPair"> = {
   },
 };
 
-function ownedAddresses(state: GameState): Set<string> {
-  const ips = new Set<string>();
-  for (const h of state.hosts) if (h.publicIp) ips.add(h.publicIp);
-  for (const p of state.pairs) if (p.vip) ips.add(p.vip);
-  return ips;
-}
-
 export const setDns: Handler<"setDns"> = {
   check(state, _s, cmd) {
-    const owned = ownedAddresses(state);
+    const owned = new Set(ownedAddresses(state).map((a) => a.ip));
     if (cmd.ttl < 10 || cmd.ttl > 36000) return reject("the TTL must be between 1 second (10 ticks) and 1 hour (36000 ticks)");
     if (cmd.recordType === "CNAME") {
       if (cmd.values.length !== 1 || cmd.values[0] !== "foobar.com") return reject("in this game a www CNAME can only point at foobar.com (the apex)");

@@ -7,6 +7,7 @@ import { idsLeft, MAX_ENTITY_ID } from "../sim/ids.js";
 import { hostById } from "../sim/topology.js";
 import type { CommandOf, CommandType, Verdict } from "./schema.js";
 import { OK, reject } from "./schema.js";
+import { money as dollars } from "../money.js";
 
 /** `by` is the id of the player issuing the command (SOLO_ACTOR in a one-player game). */
 export interface Handler<T extends CommandType> {
@@ -16,12 +17,8 @@ export interface Handler<T extends CommandType> {
 
 export type Handlers = { [T in CommandType]: Handler<T> };
 
-/** "$1,234" — written out rather than toLocaleString, whose output depends on the machine. */
-export function dollars(cents: number): string {
-  const whole = Math.floor(Math.abs(cents) / 100).toString();
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${cents < 0 ? "-" : ""}$${grouped}`;
-}
+/** Rejections quote prices the way the client shows them: the one formatter in ../money.ts. */
+export { dollars };
 
 export function needHost(state: GameState, id: number): Host | string {
   const host = hostById(state, id);

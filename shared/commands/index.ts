@@ -3,6 +3,7 @@
 import type { Scenario } from "../content/scenario.js";
 import type { GameState } from "../model/types.js";
 import { buyHost, connect, disconnect, install, remove, resizeHost, sellHost, setRunner, undo } from "./build.js";
+import { copyHost } from "./copy.js";
 import { buyCert, configureLb, createLbPair, removeLbPair, setDns, setFirewall, setReplication } from "./configure.js";
 import type { Handlers } from "./handler.js";
 import { deploy, promoteReplica, purgeDisk, repairHost, restartService } from "./operate.js";
@@ -12,7 +13,7 @@ import { SOLO_ACTOR, type ActorId } from "../lockstep/turn.js";
 import { timersChanged } from "../sim/timer-queue.js";
 
 const HANDLERS: Handlers = {
-  buyHost, sellHost, resizeHost, install, remove, connect, disconnect, undo,
+  buyHost, sellHost, resizeHost, copyHost, install, remove, connect, disconnect, undo,
   configureLb, createLbPair, removeLbPair, setDns, setFirewall, buyCert, setReplication,
   promoteReplica, deploy, repairHost, restartService, purgeDisk,
 };

@@ -17,6 +17,8 @@ export const CommandSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("buyHost"), tier, name: z.string().max(24).optional(), public: z.boolean() }),
   z.strictObject({ type: z.literal("sellHost"), host: hostId }),
   z.strictObject({ type: z.literal("resizeHost"), host: hostId, tier }),
+  /** A new server like `host`: same size, same software and firewall rules (commands/copy.ts). */
+  z.strictObject({ type: z.literal("copyHost"), host: hostId, name: z.string().max(24).optional() }),
   z.strictObject({ type: z.literal("install"), host: hostId, service: serviceKind }),
   z.strictObject({ type: z.literal("remove"), host: hostId, service: serviceKind }),
   z.strictObject({ type: z.literal("connect"), from: hostId, to: hostId }),

@@ -36,6 +36,10 @@ export function roleFor(cmd: Command): Role | null {
       return "servers";
     case "undo":
       return null;
+    case "copyHost":
+      // Buying machines is the servers role's; the copy repeats software and rules other roles
+      // already chose for the source, it decides nothing new for them.
+      return "servers";
     default:
       return "servers";
   }

@@ -31,3 +31,20 @@ export function nextPrivateIp(state: GameState): string {
   const used = usedIps(state);
   for (let n = 0; ; n++) if (!used.has(privateIpAt(n))) return privateIpAt(n);
 }
+
+/** A public address the player owns: a server's own, or a load-balancer pair's virtual IP. */
+export interface OwnedAddress {
+  ip: string;
+  /** The server it belongs to, or null for a pair's virtual IP. */
+  hostId: number | null;
+  /** The pair whose virtual IP it is, or null for a server's own address. */
+  pairId: number | null;
+}
+
+/** The addresses DNS may name (the setDns rule and the DNS dialog both read this list). */
+export function ownedAddresses(state: GameState): OwnedAddress[] {
+  const out: OwnedAddress[] = [];
+  for (const h of state.hosts) if (h.publicIp) out.push({ ip: h.publicIp, hostId: h.id, pairId: null });
+  for (const p of state.pairs) if (p.vip) out.push({ ip: p.vip, hostId: null, pairId: p.id });
+  return out;
+}

@@ -1,7 +1,7 @@
 // Money, reputation, growth and the end of the game, settled once per tick after traffic ran.
 import { HOST_TIERS, REVENUE_PER_REQUEST, SERVICES, TICKS_PER_MINUTE, TICKS_PER_SECOND } from "../content/catalog.js";
 import type { Scenario } from "../content/scenario.js";
-import type { Ending, GameState } from "../model/types.js";
+import type { Ending, GameState, Host } from "../model/types.js";
 import { auditPasses } from "../audit/index.js";
 import type { TickReport } from "./report.js";
 import { slaPermyriad } from "./metrics.js";
@@ -53,10 +53,14 @@ export function settle(state: GameState, scenario: Scenario, r: TickReport): voi
 
 export function upkeepPerSecond(state: GameState): number {
   let cents = 0;
-  for (const h of state.hosts) {
-    cents += HOST_TIERS[h.tier].upkeepPerSecond;
-    for (const s of h.services) cents += SERVICES[s.kind].upkeepPerSecond;
-  }
+  for (const h of state.hosts) cents += hostUpkeepPerSecond(h);
+  return cents;
+}
+
+/** What one server costs each second: the machine and every program on it. */
+export function hostUpkeepPerSecond(host: Host): number {
+  let cents = HOST_TIERS[host.tier].upkeepPerSecond;
+  for (const s of host.services) cents += SERVICES[s.kind].upkeepPerSecond;
   return cents;
 }
 

@@ -44,10 +44,24 @@ describe("chapter lessons", () => {
     expect(lessons[2].text).toMatch(/ceiling/);
   });
 
-  it("has lessons for every chapter and endless mode", () => {
-    for (const id of ["simple-stack", "distributed", "secured", "scale-up", "endless"]) {
-      expect(chapterLessons(Game.create(id, 1)).length, id).toBeGreaterThanOrEqual(3);
-    }
+  it("tells this run's story: a deploy at 2:10, then a hardware fault at 7:10 never repaired, and a lost chapter", () => {
+    const game = chapterOneUnattended(4);
+    const d = buildDebrief(game);
+    // Down from 7:10 to the end of a 10-minute chapter: more than 15 % lost, so the 85 % goal cannot be met.
+    expect(game.state.ended).toMatchObject({ outcome: "lost", why: "sla" });
+    expect(d.outcome).toBe("lost");
+    expect(d.reason).toMatch(/^Served \d+\.\d\d % of requests; the goal was 85 %\.$/);
+    expect(d.timeline.map((t) => [t.at, t.severity, t.lasted])).toEqual([
+      ["2:10", "info", "fixed after 6 s"],
+      ["7:10", "critical", "never fixed"],
+    ]);
+    expect(d.timeline[0].title).toMatch(/ships version 2/);
+    expect(d.timeline[1].title).toBe("server-01 failed: hardware fault");
+    expect(d.timeline[1].seen).toMatch(/from users/); // chapter 1 has no monitoring: users told
+    expect(d.stats.find((x) => x.label === "Incidents")?.value).toBe("2");
+    expect(d.lessons.map((l) => [l.title, l.felt])).toEqual([["Single point of failure", true], ["Downtime for maintenance", true], ["No room to grow", false]]);
+    expect(d.lessons[0].text).toMatch(/^At 7:10 server-01 failed/);
+    expect(d.lessons[1].text).toMatch(/^At 2:10 the new version went out/);
   });
 });
 

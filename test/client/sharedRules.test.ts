@@ -1,6 +1,6 @@
 // The client asks shared for the rules it shows: the DNS limit and the sell refund.
 import { describe, expect, it } from "vitest";
-import { COSTS, Game, HOST_TIERS, MAX_DNS_ADDRESSES, sellRefund } from "../../shared/index.js";
+import { Game, MAX_DNS_ADDRESSES, sellRefund } from "../../shared/index.js";
 import { dnsCommand } from "../../client/ui/dnsDialog.js";
 
 describe("the DNS dialog", () => {
@@ -23,7 +23,8 @@ describe("the sell refund", () => {
     const host = game.state.hosts.find((h) => h.name === "web-02")!;
     const before = game.state.money;
     const shown = sellRefund(host);
-    expect(shown).toBe(Math.floor((HOST_TIERS[host.tier].price * COSTS.sellRefundPermille) / 1000));
+    expect(host.tier).toBe("medium");
+    expect(shown).toBe(30000); // half the $600 a medium server costs
     expect(game.apply({ type: "sellHost", host: host.id }).ok).toBe(true);
     expect(game.state.money - before).toBe(shown);
   });
@@ -37,5 +38,18 @@ describe("traffic lanes", () => {
       const mix = game.scenario.traffic.mix;
       expect(fallbackMix(game.state)).toEqual([mix[0] / 1000, mix[1] / 1000, mix[2] / 1000, 0]);
     }
+  });
+});
+
+describe("a server's upkeep", () => {
+  it("counts the machine and its software, as the money line does", async () => {
+    const { hostUpkeepPerSecond, upkeepPerSecond } = await import("../../shared/index.js");
+    const game = Game.create("scale-up", 1);
+    const web = game.state.hosts.find((h) => h.name === "web-01")!;
+    expect(hostUpkeepPerSecond(web)).toBe(20); // medium 16 + ufw 0 + Nginx 1 + app 2 + agent 1 cents a second
+    expect(game.state.hosts.reduce((n, h) => n + hostUpkeepPerSecond(h), 0)).toBe(upkeepPerSecond(game.state));
+    const { readFileSync } = await import("node:fs");
+    const inspector = readFileSync(new URL("../../client/ui/inspector.ts", import.meta.url), "utf8");
+    expect(inspector).not.toMatch(/HOST_TIERS\[[^\]]+\]\.upkeepPerSecond/);
   });
 });
