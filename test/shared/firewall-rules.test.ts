@@ -7,6 +7,7 @@ import {
   applyCommand, audit, decodeReasonKey, findService, firewallFixText, Game, REASONS, refusedCallers, roleFor, stateHash,
   toSnapshot, topology, type Command, type FirewallRule,
 } from "../../shared/index.js";
+import { ufwScript } from "../../shared/export/ufw.js";
 import { buy, hostOf, idOf, must, newGame, run, setDemand, settle, webFarm } from "./helpers.js";
 
 const rulesOf = (game: Game, name: string): FirewallRule[] => findService(hostOf(game, name), "firewall")!.rules;
@@ -201,6 +202,28 @@ describe("firewall rule commands", () => {
     must(game, { type: "addFirewallRule", host: farm.db, port: 22, from: { kind: "host", host: spare } });
     must(game, { type: "sellHost", host: spare });
     expect(rulesOf(game, "db-01").some((r) => r.from.kind === "host")).toBe(false);
+  });
+});
+
+describe("ufw export of the rules", () => {
+  it("writes anywhere as PORT/tcp, a server as its private address, a role as each server in it but this one, and an empty role as a comment", () => {
+    const game = newGame();
+    const farm = webFarm(game, 2);
+    must(game, { type: "install", host: farm.db, service: "firewall" });
+    must(game, { type: "addFirewallRule", host: farm.db, port: 22, from: { kind: "host", host: farm.lb } });
+    must(game, { type: "addFirewallRule", host: farm.db, port: 443, from: { kind: "anywhere" } });
+    const script = ufwScript(game.state, game.state.hosts.findIndex((h) => h.name === "db-01"));
+    const ip = (name: string) => hostOf(game, name).privateIp;
+    const allows = script.split("\n").filter((l) => l.startsWith("ufw allow"));
+    expect(allows).toEqual([
+      `ufw allow from ${ip("lb-01")} to any port 22 proto tcp comment 'lb-01'`,
+      "ufw allow 443/tcp comment 'anywhere'",
+      `ufw allow from ${ip("web-01")} to any port 3306 proto tcp comment 'web-01'`,
+      `ufw allow from ${ip("web-02")} to any port 3306 proto tcp comment 'web-02'`,
+    ]);
+    // "3306 from the database servers": db-01 is the only one, and its own traffic never crosses its firewall.
+    expect(script).toContain("# 3306 from the database servers\n#   (no database servers yet)\n");
+    expect(script.indexOf("ufw default deny incoming")).toBeLessThan(script.indexOf("ufw allow"));
   });
 });
 
