@@ -82,8 +82,8 @@ export function openToInternet(fw: FirewallService, port: number): boolean {
   return fw.rules.some((r) => r.port === port && r.from.kind === "anywhere");
 }
 
-/** The port a load balancer uses to reach the web server on slot j: HTTPS when j ends TLS itself. */
-export function backendPort(state: GameState, host: Host): number {
+/** The port users or a load balancer use to reach the web server on `host`: HTTPS when it ends TLS itself (a valid certificate). */
+export function webPortOf(state: GameState, host: Host): number {
   return host.cert !== null && host.cert.expiresAt > state.tick ? PORT_HTTPS : PORT_HTTP;
 }
 
@@ -138,7 +138,7 @@ export interface Caller { from: number; port: number }
 export function callersOf(state: GameState, topo: Topology, to: number): Caller[] {
   const out: Caller[] = [];
   const n = topo.hosts.length;
-  if (topo.web[to]) for (const i of topo.lbHosts) if (i !== to && topo.lbBackends[i].includes(to)) out.push({ from: i, port: backendPort(state, topo.hosts[to]) });
+  if (topo.web[to]) for (const i of topo.lbHosts) if (i !== to && topo.lbBackends[i].includes(to)) out.push({ from: i, port: webPortOf(state, topo.hosts[to]) });
   if (topo.app[to]) for (let w = 0; w < n; w++) if (w !== to && topo.web[w] && topo.webApps[w].includes(to)) out.push({ from: w, port: PORT_APP });
   const db = topo.db[to];
   if (db) {

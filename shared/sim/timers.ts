@@ -2,7 +2,7 @@
 // health checks run, the virtual IP fails over, certificates expire, disks fill, replicas lag.
 import { CERT_WARNING_TICKS, COSTS, PORT_APP, VIP_FAILOVER_TICKS } from "../content/catalog.js";
 import type { GameState } from "../model/types.js";
-import { backendPort, firewallLetsIn, replicationCutOff } from "./firewall-rules.js";
+import { webPortOf, firewallLetsIn, replicationCutOff } from "./firewall-rules.js";
 import { openIncident, resolveIncidents } from "./incidents.js";
 import { drainEverywhere, restartForDeploy } from "./events.js";
 import { findService, isUp } from "./services.js";
@@ -140,7 +140,7 @@ function healthChecks(state: GameState): void {
     for (const j of topo.lbBackends[i]) {
       const id = hosts[j].id;
       // The check crosses the same firewalls as the traffic: a backend that drops it fails it.
-      const healthy = isUp(hosts[j], topo.web[j]) && firewallLetsIn(topo, j, i, backendPort(state, hosts[j]))
+      const healthy = isUp(hosts[j], topo.web[j]) && firewallLetsIn(topo, j, i, webPortOf(state, hosts[j]))
         && topo.webApps[j].some((a) => isUp(hosts[a], topo.app[a]) && firewallLetsIn(topo, a, j, PORT_APP));
       const wasDown = lb.markedDown.includes(id);
       // A check that agrees with the belief ends any streak; one that disagrees extends it.
