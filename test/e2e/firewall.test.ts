@@ -1,7 +1,7 @@
 // The firewall panel in the real browser: load the secured example, open db-01's firewall, take
 // away "3306 from the application servers" with the keyboard, see what it drops (in the panel and
 // in "Failing now", with the fix), put it back through the form, and read the refusal of a rule
-// that is already there.
+// that is already there; then cut the replica off and read what its panel says.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
@@ -63,6 +63,13 @@ describe("the firewall panel", () => {
     await panel.locator("[data-field=fw-from]").selectOption("role:app");
     await panel.locator("[data-action=fw-allow]").click();
     expect(await panel.locator(".fw-why").innerText()).toMatch(/Not allowed: the firewall on db-01 already has that rule/);
+
+    // Without "3306 from the database servers" on the primary, the replica copies nothing: its panel says so.
+    await panel.locator('[data-rule="3306:role:db"] button').click();
+    await page.evaluate(`(() => { const n = window.__nines; n.app.game.select(n.state.hosts.find((h) => h.name === "db-02").id); })()`);
+    const note = page.locator("[data-field=replication-blocked]");
+    await note.waitFor();
+    expect(await note.innerText()).toMatch(/blocked by the firewall on db-01\. Allow 3306 from db-02 on db-01\./);
     expect(problems).toEqual([]);
     await context.close();
   });
