@@ -72,8 +72,14 @@ export function secured(): Game {
   const b = new Builder("secured");
   for (const h of b.game.state.hosts.map((x) => x.name)) b.install(h, "firewall", "monitor");
   b.do({ type: "buyCert", host: b.id("lb-01") });
+  // Users reach only the load balancer (80/443 from anywhere); each web server answers only the
+  // load balancer; MySQL answers the application servers and the other database (its starting
+  // rules); SSH is closed everywhere.
   b.do({ type: "setFirewall", host: b.id("lb-01"), openPorts: [80, 443] });
-  for (const n of ["web-01", "web-02", "db-01", "db-02"]) b.do({ type: "setFirewall", host: b.id(n), openPorts: [] });
+  for (const n of ["web-01", "web-02"]) {
+    b.do({ type: "setFirewall", host: b.id(n), openPorts: [] });
+    b.do({ type: "addFirewallRule", host: b.id(n), port: 80, from: { kind: "host", host: b.id("lb-01") } });
+  }
   return b.run(300).game;
 }
 

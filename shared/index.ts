@@ -33,6 +33,8 @@ export * from "./lockstep/roles.js";
 export * from "./protocol.js";
 export { sectionHashes, diffSections, STATE_SECTIONS, type SectionName } from "./sections.js";
 export { endText, incidentText, noteText, type IncidentText } from "./content/words.js";
+export { FIREWALL_ROLE_WORDS, firewallFixText, firewallRuleText, firewallSourceText } from "./content/words.js";
+export { callersOf, FIREWALL_ROLES, MAX_FIREWALL_RULES, refusedCallers, replicationCutOff, sameRule, type Caller } from "./sim/firewall-rules.js";
 export { MAX_ENTITY_ID } from "./sim/ids.js";
 export { stateProblem, GameStateSchema } from "./state-schema.js";
 export * from "./classroom.js";

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { parseCommand, type Command } from "./commands/schema.js";
 import { findScenario } from "./content/scenarios/index.js";
 import { hashHex } from "./hash.js";
+import { migrateOpenPorts } from "./migrate-firewalls.js";
 import { stateProblem } from "./state-schema.js";
 import type { GameState } from "./model/types.js";
 import { SIM_VERSION } from "./version.js";
@@ -52,6 +53,7 @@ export function fromSnapshot(text: string): Restored {
   if (!state || typeof state !== "object" || !Array.isArray(state.hosts) || typeof state.tick !== "number") return { ok: false, reason: "the save file has no game state" };
   if (!findScenario(state.scenario)) return { ok: false, reason: `the save file is for an unknown scenario "${String(state.scenario).slice(0, 40)}"` };
   if (stateHash(state) !== d.hash) return { ok: false, reason: "the save file is damaged: its contents do not match its checksum" };
+  migrateOpenPorts(state);
   const problem = stateProblem(state);
   if (problem) return { ok: false, reason: `the save file's game state is damaged: ${problem}` };
   const log = readLog(d.log ?? [], state.tick);

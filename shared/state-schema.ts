@@ -8,6 +8,7 @@ import { CLIENT_BUCKETS } from "./content/catalog.js";
 import { OverridesInputSchema } from "./content/overrides.js";
 import { SCENARIO_IDS } from "./content/scenarios/index.js";
 import type { GameState } from "./model/types.js";
+import { MAX_FIREWALL_RULES } from "./sim/firewall-rules.js";
 import { MAX_ENTITY_ID } from "./sim/ids.js";
 import { SIM_VERSION } from "./version.js";
 
@@ -28,6 +29,14 @@ const note = z.strictObject({
 }).nullable();
 
 const serviceBase = { status: runStatus, readyAt: tick, note };
+const firewallRule = z.strictObject({
+  port: z.int().min(1).max(65535),
+  from: z.discriminatedUnion("kind", [
+    z.strictObject({ kind: z.literal("anywhere") }),
+    z.strictObject({ kind: z.literal("host"), host: id }),
+    z.strictObject({ kind: z.literal("role"), role: z.enum(["lb", "web", "app", "db"]) }),
+  ]),
+});
 const service = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("web"), ...serviceBase }),
   z.strictObject({ kind: z.literal("app"), ...serviceBase, codeVersion: count }),
@@ -37,7 +46,7 @@ const service = z.discriminatedUnion("kind", [
     checkInterval: z.int().min(1).max(10_000), fall: z.int().min(1).max(10), rise: z.int().min(1).max(10), redispatch: z.boolean(), drained: z.array(id).max(10_000), backups: z.array(id).max(10_000),
     markedDown: z.array(id).max(10_000), checkStreaks: z.array(z.strictObject({ host: id, count: z.int().min(1).max(10) })).max(10_000), rateLimit: z.int().min(0).max(1_000_000),
   }),
-  z.strictObject({ kind: z.literal("firewall"), ...serviceBase, openPorts: z.array(z.int().min(1).max(65535)).max(64) }),
+  z.strictObject({ kind: z.literal("firewall"), ...serviceBase, rules: z.array(firewallRule).max(MAX_FIREWALL_RULES) }),
   z.strictObject({ kind: z.literal("monitor"), ...serviceBase }),
 ]);
 
@@ -139,6 +148,11 @@ function referenceProblem(s: GameState): string | null {
     if (kinds.size !== h.services.length) return `hosts.${i}: a service is installed twice on ${h.name}`;
   }
   const hostIds = new Set(s.hosts.map((h) => h.id));
+  for (const [i, h] of s.hosts.entries()) {
+    const fw = h.services.find((x) => x.kind === "firewall");
+    const stray = fw?.rules.find((r) => r.from.kind === "host" && !hostIds.has(r.from.host));
+    if (stray) return `hosts.${i}: a firewall rule on ${h.name} allows server ${(stray.from as { host: number }).host}, which does not exist`;
+  }
   for (const [i, l] of s.links.entries()) {
     const p = issued(`links.${i}`, l.id);
     if (p) return p;

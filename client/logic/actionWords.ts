@@ -1,7 +1,7 @@
 // What a command did, in a few words for the co-op action feed ("bought web-02"). Called right
 // after the command was applied, so a new server's name is already in the state. Plain text: the
 // feed inserts it (and the player's name) as text, never as HTML.
-import { SERVICES, type ActorId, type Command, type GameState } from "../../shared/index.js";
+import { firewallRuleText, SERVICES, type ActorId, type Command, type GameState } from "../../shared/index.js";
 
 export function describeAction(cmd: Command, state: GameState): string {
   const host = (id: number) => state.hosts.find((h) => h.id === id)?.name ?? `server #${id}`;
@@ -18,7 +18,9 @@ export function describeAction(cmd: Command, state: GameState): string {
     case "createLbPair": return `paired ${host(cmd.a)} with ${host(cmd.b)} (${cmd.mode})`;
     case "removeLbPair": return "split a load-balancer pair";
     case "setDns": return `pointed www at ${cmd.recordType === "A" ? cmd.values.join(", ") : "foobar.com (CNAME)"}`;
-    case "setFirewall": return `set the firewall on ${host(cmd.host)} (open: ${cmd.openPorts.join(", ") || "none"})`;
+    case "setFirewall": return `set the firewall on ${host(cmd.host)} (open to anywhere: ${cmd.openPorts.join(", ") || "none"})`;
+    case "addFirewallRule": return `allowed ${firewallRuleText(cmd, host)} on ${host(cmd.host)}`;
+    case "removeFirewallRule": return `removed the rule ${firewallRuleText(cmd, host)} on ${host(cmd.host)}`;
     case "buyCert": return `bought a certificate for ${host(cmd.host)}`;
     case "promoteReplica": return `promoted ${host(cmd.host)} to primary`;
     case "setReplication": return `switched replication to ${cmd.mode === "semisync" ? "semi-synchronous" : "asynchronous"}`;
@@ -44,6 +46,9 @@ export function undoneWords(state: GameState, by: ActorId): string | null {
     case "sellHost": return `bought ${host(reverse.host)}`;
     case "remove": return `installed ${SERVICES[reverse.service].product} on ${host(reverse.host)}`;
     case "disconnect": return `connected ${host(reverse.from)} to ${host(reverse.to)}`;
+    case "removeFirewallRule": return `allowed ${firewallRuleText(reverse, host)} on ${host(reverse.host)}`;
+    case "addFirewallRule": return `removed the rule ${firewallRuleText(reverse, host)} on ${host(reverse.host)}`;
+    case "setFirewall": return `changed the firewall on ${host(reverse.host)}`;
     default: return describeAction(reverse, state);
   }
 }

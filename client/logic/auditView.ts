@@ -10,7 +10,7 @@ const CHECKS_FOR_CONCEPT: Record<string, string[]> = {
   "load balancer": ["no-spof-host"],
   "health checks": ["health-checks"],
   "primary-replica": ["no-spof-db"],
-  firewall: ["firewalls"],
+  firewall: ["firewalls", "firewall-refuses", "inside-open"],
   "open ports": ["firewalls", "ssh-open", "db-private"],
   HTTPS: ["https"],
   "SSL certificate": ["https"],
@@ -38,6 +38,8 @@ export function relevantFindings(state: GameState, scenario: Scenario): AuditFin
     "end-to-end-tls": services.includes("firewall"),
     "ssh-open": services.includes("firewall"),
     "app-private": services.includes("firewall"),
+    "firewall-refuses": services.includes("firewall"),
+    "inside-open": services.includes("firewall"),
     // Without a firewall to close it, the database port is a fact of chapter 1, not a choice.
     "db-private": services.includes("firewall"),
     monitoring: services.includes("monitor"),

@@ -97,8 +97,8 @@ export const INFO_CARDS: readonly InfoCard[] = [
   {
     id: "firewall",
     title: "Firewall (ufw)",
-    what: "A filter on each server that lets in only the ports you open: 80/443 for web, 3306 for MySQL, 22 for SSH…",
-    why: "Every open port is a door attackers knock on. Open only what the internet must reach.",
+    what: "A filter on each server: whatever no rule allows is dropped, from the internet and from your other servers. A rule allows a port from anywhere, from one server, or from every server of a kind (3306 from the application servers).",
+    why: "Every open port is a door attackers knock on. Open 80/443 to the internet where users arrive, and inside only what each server's callers need.",
     without: "Bots guess SSH passwords, scan for ports and find MySQL on the internet; a breached server runs a miner for them.",
   },
   {

@@ -106,7 +106,7 @@ const CHAPTERS: Record<string, LessonSpec[]> = {
       kinds: ["breach", "db-exposed", "ssh-bruteforce", "port-scan"],
       felt: (i) => `At ${at(i)} ${lower(incidentText(i).title)}. Every port that answers the internet is a door someone will try.`,
       unfelt: "Bots tried every port your servers answered on; closed ports gave them nothing to try.",
-      idea: "A firewall on every server: open 80 and 443 where users arrive, nothing else; keep SSH and MySQL private.",
+      idea: "A firewall on every server: open 80 and 443 where users arrive; inside, allow each port only from the servers that call it (3306 from the application servers); keep SSH closed.",
     },
     {
       title: "HTTPS",

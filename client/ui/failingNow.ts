@@ -1,11 +1,19 @@
 // "Failing now": why requests fail this very second, at which hop, and what would fix it.
-import { decodeReasonKey, failuresHidden, REASONS, TICKS_PER_SECOND } from "../../shared/index.js";
+import { decodeReasonKey, failuresHidden, firewallFixText, Reason, REASONS, refusedCallers, TICKS_PER_SECOND, topology } from "../../shared/index.js";
 import { compact, fillHost } from "../logic/format.js";
 import type { GameSession } from "../logic/session.js";
 import { pairMissingSteps } from "../logic/pairView.js";
 import { h } from "./dom.js";
 
 export interface FailingReason { text: string; fix: string; perSecond: number }
+
+/** "Allow 3306 from app-01 on db-01.": the connections the firewall on that host drops, as rules to add. */
+function firewallFix(session: GameSession, hostIndex: number): string {
+  const state = session.state;
+  const topo = topology(state);
+  const refused = refusedCallers(state, topo, hostIndex).map((c) => ({ port: c.port, from: topo.hosts[c.from].name }));
+  return firewallFixText(state.hosts[hostIndex].name, refused);
+}
 
 export class FailingNow {
   readonly el: HTMLElement;
@@ -33,7 +41,7 @@ export class FailingNow {
         continue;
       }
       const name = host?.name ?? "a server";
-      out.push({ text: fillHost(text.what, name), fix: fillHost(text.fix, name), perSecond: count * TICKS_PER_SECOND });
+      out.push({ text: fillHost(text.what, name), fix: host && reason === Reason.FirewallBlockedInside ? firewallFix(this.session, hostIndex) : fillHost(text.fix, name), perSecond: count * TICKS_PER_SECOND });
     }
     if (unexplained > 0) {
       out.push({ text: "users get errors and nothing tells you why yet", fix: "Monitoring agents would say where; otherwise wait for the complaints.", perSecond: unexplained * TICKS_PER_SECOND });

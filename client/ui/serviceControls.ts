@@ -1,7 +1,8 @@
 // One installed service in the inspector: its status and the settings that belong to it
-// (load-balancer algorithm and health checks, firewall ports, certificate, database role).
-import { COSTS, HEALTH_CHECK_INTERVALS, KNOWN_PORTS, noteText, SERVICES, visibleServiceStatus, type AnyService, type Command, type Host, type LbPair, type RunStatus } from "../../shared/index.js";
+// (load-balancer algorithm and health checks, firewall rules, certificate, database role).
+import { COSTS, firewallFixText, HEALTH_CHECK_INTERVALS, noteText, replicationCutOff, topology, SERVICES, visibleServiceStatus, type AnyService, type Command, type Host, type LbPair, type RunStatus } from "../../shared/index.js";
 import { duration, money } from "../logic/format.js";
+import { firewallControls } from "./firewallPanel.js";
 import { pairMissingStep } from "../logic/pairView.js";
 import { showDnsDialog } from "./dnsDialog.js";
 import type { GameSession } from "../logic/session.js";
@@ -11,8 +12,6 @@ import { infoButton } from "./infoDialog.js";
 import { toast } from "./toast.js";
 
 type Keep = (b: ActionButton) => HTMLElement;
-
-const PORT_NAMES: Record<number, string> = { 22: "SSH", 80: "HTTP", 443: "HTTPS", 8080: "app", 3306: "MySQL" };
 
 export function serviceControls(s: GameSession, host: Host, svc: AnyService, keep: Keep): HTMLElement {
   const spec = SERVICES[svc.kind];
@@ -41,7 +40,7 @@ export function serviceStatusText(tick: number, host: Host, svc: AnyService, see
 function extra(s: GameSession, host: Host, svc: AnyService, keep: Keep): HTMLElement | null {
   switch (svc.kind) {
     case "lb": return lbControls(s, host, svc, keep);
-    case "firewall": return firewallControls(s, host, svc.openPorts);
+    case "firewall": return firewallControls(s, host, svc, keep);
     case "db": return dbControls(s, host, svc, keep);
     // With HAProxy on the same host the certificate is shown with the load balancer.
     case "web": return host.services.some((x) => x.kind === "lb") ? null : certControls(s, host, keep);
@@ -115,28 +114,26 @@ function pairHint(s: GameSession, pair: LbPair): HTMLElement | null {
     h("button", { class: "btn small", type: "button", onclick: () => showDnsDialog(s) }, "DNS…"));
 }
 
-function firewallControls(s: GameSession, host: Host, open: number[]): HTMLElement {
-  const boxes = KNOWN_PORTS.map((port) => {
-    const box = h("input", { type: "checkbox", "data-port": port }) as HTMLInputElement;
-    box.checked = open.includes(port);
-    box.addEventListener("change", () => {
-      const ports = KNOWN_PORTS.filter((p) => (p === port ? box.checked : open.includes(p)));
-      applyOrExplain(s, { type: "setFirewall", host: host.id, openPorts: [...ports] });
-    });
-    return h("label", { class: "check" }, box, `${port} ${PORT_NAMES[port] ?? ""}`);
-  });
-  return h("div", { class: "controls", style: "flex-direction: column; align-items: stretch" }, h("div", { class: "small muted" }, "Open ports (everything else is blocked):"), h("div", { class: "ports" }, boxes));
-}
-
 function dbControls(s: GameSession, host: Host, db: Extract<AnyService, { kind: "db" }>, keep: Keep): HTMLElement {
   return h("div", { class: "controls", style: "flex-direction: column; align-items: stretch; gap: 4px" },
     h("div", { class: "small" }, db.role === "primary" ? "▲ Primary: takes every write" : `▽ Replica: ${db.lagTicks ? `${duration(db.lagTicks)} behind` : "in sync"}`, " · disk ", `${Math.round(db.diskPermille / 10)} % full`),
+    db.role === "replica" ? replicationBlocked(s, host) : null,
     h("div", { class: "row" },
       db.role === "replica" ? keep(actionButton(s, "Promote to primary", () => ({ type: "promoteReplica", host: host.id }), { cls: "small primary" })) : null,
       keep(actionButton(s, "Purge old logs", () => ({ type: "purgeDisk", host: host.id }), { cls: "small", hint: money(COSTS.purgeDisk) })),
       infoButton("replication"),
     ),
   );
+}
+
+/** A replica whose primary's firewall drops its connection copies nothing: say where and what would fix it. */
+function replicationBlocked(s: GameSession, host: Host): HTMLElement | null {
+  const topo = topology(s.state);
+  const slot = topo.indexById.get(host.id)!;
+  if (!replicationCutOff(topo, slot)) return null;
+  const primary = topo.dbHosts.find((p) => topo.db[p]!.role === "primary")!;
+  return h("div", { class: "small", "data-field": "replication-blocked", style: "color: var(--bad)" },
+    `✖ Copies nothing: blocked by the firewall on ${topo.hosts[primary].name}. ${firewallFixText(topo.hosts[primary].name, [{ port: 3306, from: host.name }])}`);
 }
 
 function certControls(s: GameSession, host: Host, keep: Keep): HTMLElement | null {

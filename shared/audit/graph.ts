@@ -1,8 +1,9 @@
 // Reachability on the design's graph: can a request of each class get from the internet, through
 // DNS, to the server that answers it, with one element (a host, a load balancer or a link)
 // taken away? Structural: it asks what the wiring allows, not who happens to be up this second.
-import { PORT_HTTP, PORT_HTTPS } from "../content/catalog.js";
+import { PORT_APP, PORT_MYSQL } from "../content/catalog.js";
 import type { GameState } from "../model/types.js";
+import { webPortOf, INTERNET, rulesLetIn } from "../sim/firewall-rules.js";
 import { resolveName } from "../sim/hops/dns.js";
 import type { Topology } from "../sim/topology.js";
 
@@ -53,17 +54,18 @@ export function serves(state: GameState, topo: Topology, cls: UserClass, gone: R
   const appMemo = new Int8Array(n);
   const webMemo = new Int8Array(n);
   const dbOk = (d: number) => alive(d) && (cls === "read" || topo.db[d]!.role === "primary");
-  const dbOf = (a: number) => topo.appDbs[a].findIndex((d, k) => linkOk(topo.appDbLinks[a][k]) && dbOk(d));
+  // Each inner hop also crosses the firewall of the server it reaches.
+  const dbOf = (a: number) => topo.appDbs[a].findIndex((d, k) => linkOk(topo.appDbLinks[a][k]) && rulesLetIn(topo, d, a, PORT_MYSQL) && dbOk(d));
   const appOk = (a: number) => {
     if (appMemo[a] === 0) appMemo[a] = alive(a) && dbOf(a) >= 0 ? 1 : 2;
     return appMemo[a] === 1;
   };
-  const appOf = (w: number) => topo.webApps[w].findIndex((a, k) => linkOk(topo.webAppLinks[w][k]) && appOk(a));
+  const appOf = (w: number) => topo.webApps[w].findIndex((a, k) => linkOk(topo.webAppLinks[w][k]) && rulesLetIn(topo, a, w, PORT_APP) && appOk(a));
   const webOk = (w: number) => {
     if (webMemo[w] === 0) webMemo[w] = alive(w) && topo.web[w] !== null && (cls === "static" || appOf(w) >= 0) ? 1 : 2;
     return webMemo[w] === 1;
   };
-  const backendOf = (e: number) => topo.lbBackends[e].findIndex((w, k) => linkOk(topo.lbBackendLinks[e][k]) && webOk(w));
+  const backendOf = (e: number) => topo.lbBackends[e].findIndex((w, k) => linkOk(topo.lbBackendLinks[e][k]) && rulesLetIn(topo, w, e, webPortOf(state, state.hosts[w])) && webOk(w));
   const frontOk = (e: number) => {
     if (!alive(e) || !firewallLetsUsersIn(state, topo, e)) return false;
     if (topo.lb[e] && gone.lbOn !== e) return backendOf(e) >= 0;
@@ -98,13 +100,9 @@ function trace(topo: Topology, cls: UserClass, e: number, path: Path, backendOf:
   path.links.push(topo.appDbLinks[a][kd]);
 }
 
-/** The entry's firewall, if it runs one, must let users in on the port they use. */
+/** The entry's firewall, if it has one, must let users in from anywhere on the port they use. */
 export function firewallLetsUsersIn(state: GameState, topo: Topology, e: number): boolean {
-  const fw = topo.firewall[e];
-  if (!fw) return true;
-  const host = state.hosts[e];
-  const port = host.cert && host.cert.expiresAt > state.tick ? PORT_HTTPS : PORT_HTTP;
-  return fw.openPorts.includes(port);
+  return rulesLetIn(topo, e, INTERNET, webPortOf(state, state.hosts[e]));
 }
 
 export function servedClasses(state: GameState, topo: Topology, gone: Removal = NOTHING): UserClass[] {

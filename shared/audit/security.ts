@@ -2,6 +2,7 @@
 // internet can reach that it has no business reaching.
 import { PORT_APP, PORT_MYSQL, PORT_SSH } from "../content/catalog.js";
 import type { GameState } from "../model/types.js";
+import { callersOf, openToInternet, refusedCallers } from "../sim/firewall-rules.js";
 import { exposedPorts } from "../sim/services.js";
 import type { Topology } from "../sim/topology.js";
 import { entryHosts } from "./graph.js";
@@ -62,5 +63,41 @@ export function securityFindings(state: GameState, topo: Topology): AuditFinding
     "Close port 22 in the firewall of every public server; administer through a private network or a bastion.");
   portCheck("app-private", PORT_APP, all.filter((i) => topo.app[i] && hosts[i].publicIp), "Application server off the internet", "application",
     "Users should reach the application only through the web server: close 8080 to the internet.");
+  out.push(...insideFindings(state, topo));
+  return out;
+}
+
+/**
+ * Firewalls between the servers: rules that refuse a connection the design makes (the
+ * application to MySQL, a replica to its primary), and inner ports open to anywhere, which lets
+ * any server that falls to an intruder reach them too.
+ */
+function insideFindings(state: GameState, topo: Topology): AuditFinding[] {
+  const hosts = state.hosts;
+  const walled = hosts.map((_, i) => i).filter((i) => topo.firewall[i]);
+  if (!walled.length) return [];
+  const out: AuditFinding[] = [];
+  const refused = walled.flatMap((to) => refusedCallers(state, topo, to).map((c) => ({ to, ...c })));
+  const title = "Firewalls let the design's own traffic through";
+  if (refused.length) {
+    const lines = refused.map((r) => `${hosts[r.from].name} → ${hosts[r.to].name}:${r.port}`);
+    out.push(fail("firewall-refuses", "security", "critical", title, [...new Set(refused.map((r) => hosts[r.to].name))],
+      `The firewall rules drop connections the design needs: ${lines.join(", ")}.`,
+      "Allow each port from the servers that call it (for MySQL: 3306 from the application servers and the replicas)."));
+  } else if (walled.some((to) => callersOf(state, topo, to).length)) {
+    out.push(pass("firewall-refuses", "security", title, "Every connection between the servers is allowed by the firewall it crosses."));
+  }
+  const inner = walled.filter((i) => topo.db[i] || topo.app[i]);
+  if (inner.length) {
+    const wide = inner.flatMap((i) => [PORT_MYSQL, PORT_APP].filter((p) => (p === PORT_MYSQL ? topo.db[i] : topo.app[i]) && openToInternet(topo.firewall[i]!, p)).map((port) => ({ i, port })));
+    const insideTitle = "Inner ports open only to their callers";
+    if (wide.length) {
+      out.push(fail("inside-open", "security", "warning", insideTitle, [...new Set(wide.map((w) => hosts[w.i].name))],
+        `${wide.map((w) => `${w.port} on ${hosts[w.i].name}`).join(", ")} ${wide.length > 1 ? "are" : "is"} allowed from anywhere: any server an intruder takes can reach ${wide.length > 1 ? "them" : "it"} too.`,
+        "Allow MySQL only from the application servers and the replicas, and the application only from the web servers."));
+    } else {
+      out.push(pass("inside-open", "security", insideTitle, "MySQL and the application answer only the servers that call them."));
+    }
+  }
   return out;
 }

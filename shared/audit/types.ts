@@ -8,7 +8,8 @@ export type Severity = "critical" | "warning" | "info";
 
 export type AuditId =
   | AuditCheckId
-  | "site-reachable" | "health-checks" | "n-plus-one" | "one-primary" | "all-in-one" | "ssh-open" | "app-private";
+  | "site-reachable" | "health-checks" | "n-plus-one" | "one-primary" | "all-in-one" | "ssh-open" | "app-private"
+  | "firewall-refuses" | "inside-open";
 
 export interface AuditFinding {
   id: AuditId;

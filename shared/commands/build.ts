@@ -3,6 +3,7 @@
 import { COSTS, HOST_NAME_RE, HOST_TIERS, SERVICES, UNDO_WINDOW } from "../content/catalog.js";
 import type { GameState, Host, ServiceKind } from "../model/types.js";
 import { nextPrivateIp, nextPublicIp } from "../sim/addresses.js";
+import { startingRules } from "../sim/firewall-rules.js";
 import { addService, findService, newService } from "../sim/services.js";
 import { takeId } from "../sim/ids.js";
 import { afford, dollars, firstFailure, lastBuildOf, needHost, needId, remember, spend, type Handler } from "./handler.js";
@@ -63,6 +64,11 @@ export const sellHost: Handler<"sellHost"> = {
     state.hosts.splice(idx, 1);
     state.links = state.links.filter((l) => l.from !== host.id && l.to !== host.id);
     state.pairs = state.pairs.filter((p) => !p.members.includes(host.id));
+    // A rule naming a server that is gone would let in whoever gets its address next.
+    for (const h of state.hosts) {
+      const fw = findService(h, "firewall");
+      if (fw) fw.rules = fw.rules.filter((r) => r.from.kind !== "host" || r.from.host !== host.id);
+    }
     state.money += sellValue(host);
     touch(state);
     remember(state, by, null);
@@ -113,8 +119,8 @@ export const install: Handler<"install"> = {
     const host = needHost(state, cmd.host) as Host;
     const spec = SERVICES[cmd.service];
     const hasPrimary = state.hosts.some((h) => findService(h, "db")?.role === "primary");
-    const publicPorts = findService(host, "lb") || findService(host, "web") || cmd.service === "lb" || cmd.service === "web" ? [80, 443] : [];
-    const svc = newService(cmd.service, state.tick + spec.installTicks, { dbRole: hasPrimary ? "replica" : "primary", codeVersion: state.codeVersion, openPorts: publicPorts });
+    const firewallRules = cmd.service === "firewall" ? startingRules(host) : undefined;
+    const svc = newService(cmd.service, state.tick + spec.installTicks, { dbRole: hasPrimary ? "replica" : "primary", codeVersion: state.codeVersion, firewallRules });
     addService(host, svc);
     spend(state, spec.price);
     touch(state);

@@ -1,5 +1,5 @@
 // Configuring: the load balancer and its pair, DNS, firewalls, certificates and replication.
-import { COSTS, HEALTH_CHECK_INTERVALS, KNOWN_PORTS } from "../content/catalog.js";
+import { COSTS, HEALTH_CHECK_INTERVALS } from "../content/catalog.js";
 import type { GameState, Host } from "../model/types.js";
 import { nextPublicIp, ownedAddresses } from "../sim/addresses.js";
 import { findService } from "../sim/services.js";
@@ -110,20 +110,6 @@ export const setDns: Handler<"setDns"> = {
       state.launchedAt = state.tick;
       scheduleScenario(state, scenario);
     }
-  },
-};
-
-export const setFirewall: Handler<"setFirewall"> = {
-  check(state, _s, cmd) {
-    const host = needHost(state, cmd.host);
-    if (typeof host === "string") return reject(host);
-    if (!findService(host, "firewall")) return reject(`${host.name} has no firewall: install one first`);
-    const unknown = cmd.openPorts.find((p) => !KNOWN_PORTS.includes(p));
-    return unknown === undefined ? OK : reject(`port ${unknown} is not used by anything in this game (known: ${KNOWN_PORTS.join(", ")})`);
-  },
-  run(state, _s, cmd) {
-    const fw = findService(needHost(state, cmd.host) as Host, "firewall")!;
-    fw.openPorts = [...new Set(cmd.openPorts)].sort((a, b) => a - b);
   },
 };
 

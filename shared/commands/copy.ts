@@ -35,7 +35,8 @@ export function copyName(state: GameState, source: Host): string {
 function copiedService(state: GameState, source: AnyService, readyAt: number): AnyService {
   const hasPrimary = state.hosts.some((h) => findService(h, "db")?.role === "primary");
   const fresh = newService(source.kind, readyAt, { dbRole: hasPrimary ? "replica" : "primary", codeVersion: state.codeVersion });
-  if (fresh.kind === "firewall" && source.kind === "firewall") fresh.openPorts = [...source.openPorts];
+  // Rules copy as they are: a rule naming a server or a role means the same on the copy.
+  if (fresh.kind === "firewall" && source.kind === "firewall") fresh.rules = source.rules.map((r) => ({ port: r.port, from: { ...r.from } }));
   if (fresh.kind === "lb" && source.kind === "lb") {
     // Backend lists (backups, drained, checks) name the source's own wires: the copy has none yet.
     fresh.algorithm = source.algorithm;

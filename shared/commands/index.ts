@@ -4,7 +4,8 @@ import type { Scenario } from "../content/scenario.js";
 import type { GameState } from "../model/types.js";
 import { buyHost, connect, disconnect, install, remove, resizeHost, sellHost, setRunner, undo } from "./build.js";
 import { copyHost } from "./copy.js";
-import { buyCert, configureLb, createLbPair, removeLbPair, setDns, setFirewall, setReplication } from "./configure.js";
+import { buyCert, configureLb, createLbPair, removeLbPair, setDns, setReplication } from "./configure.js";
+import { addFirewallRule, removeFirewallRule, setFirewall } from "./firewall.js";
 import type { Handlers } from "./handler.js";
 import { deploy, promoteReplica, purgeDisk, repairHost, restartService } from "./operate.js";
 import { parseCommand, reject, type Command, type Verdict } from "./schema.js";
@@ -14,7 +15,7 @@ import { timersChanged } from "../sim/timer-queue.js";
 
 const HANDLERS: Handlers = {
   buyHost, sellHost, resizeHost, copyHost, install, remove, connect, disconnect, undo,
-  configureLb, createLbPair, removeLbPair, setDns, setFirewall, buyCert, setReplication,
+  configureLb, createLbPair, removeLbPair, setDns, setFirewall, addFirewallRule, removeFirewallRule, buyCert, setReplication,
   promoteReplica, deploy, repairHost, restartService, purgeDisk,
 };
 

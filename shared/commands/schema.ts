@@ -10,6 +10,14 @@ const tier = z.enum(["small", "medium", "large"]);
 const serviceKind = z.enum(["web", "app", "db", "lb", "firewall", "monitor"]);
 const ip = z.string().max(15).regex(/^\d{1,3}(\.\d{1,3}){3}$/, "must be an IPv4 address like 8.8.8.8");
 
+const port = z.number().int().min(1).max(65535);
+/** Where a firewall rule lets connections come from: anywhere, one server, or the servers running some software. */
+const firewallSource = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("anywhere") }),
+  z.strictObject({ kind: z.literal("host"), host: hostId }),
+  z.strictObject({ kind: z.literal("role"), role: z.enum(["lb", "web", "app", "db"]) }),
+]);
+
 /** Addresses one DNS record may hold (A values, or the apex a CNAME leads to). */
 export const MAX_DNS_ADDRESSES = 8;
 
@@ -45,7 +53,10 @@ export const CommandSchema = z.discriminatedUnion("type", [
     ttl: z.number().int().min(1).max(100_000),
     apex: z.array(ip).max(MAX_DNS_ADDRESSES).optional(),
   }),
-  z.strictObject({ type: z.literal("setFirewall"), host: hostId, openPorts: z.array(z.number().int().min(1).max(65535)).max(16) }),
+  /** The ports open from anywhere (the firewall's other rules stay). */
+  z.strictObject({ type: z.literal("setFirewall"), host: hostId, openPorts: z.array(port).max(16) }),
+  z.strictObject({ type: z.literal("addFirewallRule"), host: hostId, port, from: firewallSource }),
+  z.strictObject({ type: z.literal("removeFirewallRule"), host: hostId, port, from: firewallSource }),
   z.strictObject({ type: z.literal("buyCert"), host: hostId }),
   z.strictObject({ type: z.literal("promoteReplica"), host: hostId }),
   z.strictObject({ type: z.literal("setReplication"), mode: z.enum(["async", "semisync"]) }),

@@ -3,13 +3,14 @@
 export enum Reason {
   NoDns, DnsNowhere, HostDown, NothingListening, FirewallBlocked, CertExpired, LbDown, NoBackend,
   BackendDown, WebDown, NoApp, AppDown, NoDb, DbDown, NoPrimary, DiskFull, QueueFull, RateLimited, VipMoving,
+  FirewallBlockedInside,
 }
 
-export const REASON_COUNT = 19;
+export const REASON_COUNT = 20;
 
 export interface ReasonText { code: string; what: string; fix: string }
 
-/** `{host}` is replaced by the host's name. */
+/** `{host}` is replaced by the host's name (firewall-inside's fix is written from the rules: firewallFix). */
 export const REASONS: readonly ReasonText[] = [
   { code: "no-dns", what: "www.foobar.com has no DNS record", fix: "Add a www A record pointing at your public IP." },
   { code: "dns-nowhere", what: "DNS points at an address none of your servers holds", fix: "Point www at a server you own." },
@@ -30,4 +31,5 @@ export const REASONS: readonly ReasonText[] = [
   { code: "queue-full", what: "{host} is overloaded: its queue is full and requests are dropped", fix: "Add servers behind the load balancer, buy a bigger one, or split roles." },
   { code: "rate-limited", what: "{host} rate-limited the request", fix: "Raise the per-client limit if real users are being turned away." },
   { code: "vip-moving", what: "the virtual IP is moving to the standby load balancer", fix: "Wait a moment: the standby is taking over." },
+  { code: "firewall-inside", what: "blocked by the firewall on {host}", fix: "Allow the port from the servers that call {host} in its firewall." },
 ];

@@ -1,6 +1,6 @@
 // What a scenario is: starting topology, money, traffic, scripted and random events, what the
 // player may buy, and the goal. Scenarios are data; the simulation reads them by id.
-import type { DbRole, EventKind, HostTier, LbAlgorithm, ReplicationMode, ServiceKind } from "../model/types.js";
+import type { DbRole, EventKind, FirewallRule, HostTier, LbAlgorithm, ReplicationMode, ServiceKind } from "../model/types.js";
 
 export type ScenarioId = "simple-stack" | "distributed" | "secured" | "scale-up" | "endless";
 
@@ -11,7 +11,8 @@ export interface StartHost {
   services: ServiceKind[];
   dbRole?: DbRole;
   lb?: { algorithm: LbAlgorithm; healthCheck: boolean; checkInterval: number };
-  openPorts?: number[];
+  /** The host firewall's rules, when it starts with one (host rules cannot name a server yet: use roles). */
+  firewallRules?: FirewallRule[];
   cert?: boolean;
 }
 

@@ -1,7 +1,7 @@
 // The words for what happens in a game: incident titles, causes and preventions, and the short
 // notes on a host or service ("crashed", "deploying v3"). The state holds only codes and numbers,
 // so a sentence can be rewritten here without changing a single hash, replay or save.
-import type { Ending, Incident, IncidentParams, Note } from "../model/types.js";
+import type { Ending, FirewallRole, FirewallRule, FirewallSource, Incident, IncidentParams, Note } from "../model/types.js";
 import type { Scenario } from "./scenario.js";
 
 export interface IncidentText {
@@ -159,4 +159,39 @@ export function endText(ending: Ending, scenario: Pick<Scenario, "goal">, findin
     }
     case "goal": return scenario.goal.text;
   }
+}
+
+// Firewall rules as a player reads them: "3306 from the application servers", and the fix for a
+// connection a firewall drops: "Allow 3306 from app-01 on db-01."
+export const FIREWALL_ROLE_WORDS: Record<FirewallRole, string> = {
+  lb: "the load balancers", web: "the web servers", app: "the application servers", db: "the database servers",
+};
+
+/** "anywhere", "app-01" or "the application servers"; `hostName` names a server by id. */
+export function firewallSourceText(from: FirewallSource, hostName: (id: number) => string): string {
+  if (from.kind === "anywhere") return "anywhere";
+  if (from.kind === "host") return hostName(from.host);
+  return FIREWALL_ROLE_WORDS[from.role];
+}
+
+/** "3306 from the application servers". */
+export function firewallRuleText(rule: FirewallRule, hostName: (id: number) => string): string {
+  return `${rule.port} from ${firewallSourceText(rule.from, hostName)}`;
+}
+
+/** The fix for what the firewall on `host` drops, from the connections it refuses (port, caller name). */
+export function firewallFixText(host: string, refused: readonly { port: number; from: string }[]): string {
+  if (refused.length === 0) return `Allow the port from the servers that call ${host} in its firewall.`;
+  const byPort = new Map<number, string[]>();
+  for (const r of refused) {
+    const list = byPort.get(r.port) ?? [];
+    if (!list.includes(r.from)) list.push(r.from);
+    byPort.set(r.port, list);
+  }
+  const parts = [...byPort].map(([port, from]) => `${port} from ${listWords(from)}`);
+  return `Allow ${listWords(parts)} on ${host}.`;
+}
+
+function listWords(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }

@@ -164,7 +164,9 @@ export function whiteboardSvg(state: GameState, title = "www.foobar.com"): strin
       // A brick wall on the box's left edge, where traffic comes in.
       const fx = b.x - 12;
       for (let row = 0; row < Math.floor(b.h / 8); row++) out.push(`<rect x="${fx + (row % 2 ? 3 : 0)}" y="${b.y + row * 8}" width="9" height="7" class="brick"/>`);
-      text(fx - 2, b.y + b.h + 12, `firewall: ${topo.firewall[i]!.openPorts.join(", ") || "all closed"}`, "small");
+      // Each rule: a bare port is open to anywhere; "3306←app" allows it from one server or role.
+      const rules = topo.firewall[i]!.rules.map((r) => (r.from.kind === "anywhere" ? `${r.port}` : `${r.port}←${r.from.kind === "role" ? r.from.role : hosts[topo.indexById.get(r.from.host) ?? -1]?.name ?? "?"}`));
+      text(fx - 2, b.y + b.h + 12, `firewall: ${rules.join(", ") || "all closed"}`, "small");
     }
     if (hasValidCert(state, h)) {
       const lx = b.x + b.w - 30;

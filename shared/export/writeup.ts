@@ -89,7 +89,7 @@ export function writeup(state: GameState, scenario?: Scenario): string {
     const pair = state.pairs.find((p) => p.vip === answer[0]);
     const e = pair ? topo.indexById.get(pair.active) : topo.ipToIndex.get(answer[0]);
     if (e !== undefined) {
-      steps.push(`It opens a connection to ${answer[0]}${pair ? ` (the virtual IP, held by ${hosts[e].name})` : ` (${hosts[e].name})`} over ${hasValidCert(state, hosts[e]) ? "HTTPS on port 443: TLS is set up with the certificate" : "plain HTTP on port 80: anyone on the way can read it"}${topo.firewall[e] ? `, through its firewall (open: ${topo.firewall[e]!.openPorts.join(", ") || "nothing"})` : ""}.`);
+      steps.push(`It opens a connection to ${answer[0]}${pair ? ` (the virtual IP, held by ${hosts[e].name})` : ` (${hosts[e].name})`} over ${hasValidCert(state, hosts[e]) ? "HTTPS on port 443: TLS is set up with the certificate" : "plain HTTP on port 80: anyone on the way can read it"}${topo.firewall[e] ? `, through its firewall (open to the internet: ${topo.firewall[e]!.rules.filter((r) => r.from.kind === "anywhere").map((r) => r.port).join(", ") || "nothing"})` : ""}.`);
       let w: number | undefined = e;
       if (topo.lb[e]) {
         w = topo.lbBackends[e][0];

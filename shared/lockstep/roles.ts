@@ -23,7 +23,7 @@ export interface Actor {
 /** The role a command belongs to; null means any player may issue it (undo is always one's own). */
 export function roleFor(cmd: Command): Role | null {
   switch (cmd.type) {
-    case "configureLb": case "createLbPair": case "removeLbPair": case "setDns": case "setFirewall":
+    case "configureLb": case "createLbPair": case "removeLbPair": case "setDns": case "setFirewall": case "addFirewallRule": case "removeFirewallRule":
       return "network";
     case "buyCert":
       return "security";

@@ -74,7 +74,21 @@ export interface LbService extends Service {
   /** Requests per second allowed per client source; 0 = no rate limit. */
   rateLimit: number;
 }
-export interface FirewallService extends Service { kind: "firewall"; openPorts: number[] }
+/** The servers a firewall rule can name as a group: those running this software. */
+export type FirewallRole = "lb" | "web" | "app" | "db";
+/** Where a firewall rule lets connections come from (ufw's `from`). */
+export type FirewallSource =
+  | { kind: "anywhere" }
+  | { kind: "host"; host: number }
+  | { kind: "role"; role: FirewallRole };
+/** One ufw `allow` rule: TCP connections to `port` from `from`. */
+export interface FirewallRule { port: number; from: FirewallSource }
+/**
+ * A host firewall (ufw): default deny incoming, so a running one drops every connection, from the
+ * internet or from another server, that none of its rules allows. Rules are kept in a canonical
+ * order (sim/firewall-rules.ts) so the same set always hashes the same.
+ */
+export interface FirewallService extends Service { kind: "firewall"; rules: FirewallRule[] }
 export interface MonitorService extends Service { kind: "monitor" }
 export type AnyService = WebService | AppService | DbService | LbService | FirewallService | MonitorService;
 

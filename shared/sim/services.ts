@@ -1,15 +1,16 @@
 // Making services and finding them on hosts.
 import { SERVICE_ORDER, SERVICES } from "../content/catalog.js";
-import type { AnyService, DbRole, FirewallService, Host, ServiceKind } from "../model/types.js";
+import type { AnyService, DbRole, FirewallRule, FirewallService, Host, ServiceKind } from "../model/types.js";
+import { openToInternet } from "./firewall-rules.js";
 
-export function newService(kind: ServiceKind, readyAt: number, opts: { dbRole?: DbRole; codeVersion?: number; openPorts?: number[] } = {}): AnyService {
+export function newService(kind: ServiceKind, readyAt: number, opts: { dbRole?: DbRole; codeVersion?: number; firewallRules?: FirewallRule[] } = {}): AnyService {
   const base = { status: readyAt > 0 ? ("starting" as const) : ("up" as const), readyAt, note: readyAt > 0 ? { code: "installing" as const } : null };
   switch (kind) {
     case "web": return { kind, ...base };
     case "app": return { kind, ...base, codeVersion: opts.codeVersion ?? 1 };
     case "db": return { kind, ...base, role: opts.dbRole ?? "primary", diskPermille: 100, lagTicks: 0, lastWrites: 0 };
     case "lb": return { kind, ...base, algorithm: "roundrobin", healthCheck: false, checkInterval: 20, fall: 3, rise: 2, redispatch: false, drained: [], backups: [], markedDown: [], checkStreaks: [], rateLimit: 0 };
-    case "firewall": return { kind, ...base, openPorts: opts.openPorts ?? [] };
+    case "firewall": return { kind, ...base, rules: opts.firewallRules ?? [] };
     case "monitor": return { kind, ...base };
   }
 }
@@ -40,13 +41,13 @@ export function listeningPorts(host: Host): number[] {
   return [...new Set(ports)].sort((a, b) => a - b);
 }
 
-/** Ports the internet can reach: listening, on a public address, and not closed by a firewall. */
+/** Ports the internet can reach: listening, on a public address, and open to anywhere if a firewall runs. */
 export function exposedPorts(host: Host): number[] {
   if (!host.publicIp) return [];
   const fw = findService(host, "firewall");
   const listening = listeningPorts(host);
   if (!fw || fw.status !== "up") return listening;
-  return listening.filter((p) => fw.openPorts.includes(p));
+  return listening.filter((p) => openToInternet(fw, p));
 }
 
 /** Whether the internet reaches `port` on this host, without building port lists (hot path). */
@@ -59,7 +60,7 @@ export function isExposed(host: Host, port: number): boolean {
     else if (!listening) listening = port === 3306 ? s.kind === "db" : port === 8080 ? s.kind === "app" : (port === 80 || port === 443) && (s.kind === "web" || s.kind === "lb");
   }
   if (!listening) return false;
-  return !fw || fw.status !== "up" || fw.openPorts.includes(port);
+  return !fw || fw.status !== "up" || openToInternet(fw, port);
 }
 
 export function isUp(host: Host, service?: AnyService | null): boolean {

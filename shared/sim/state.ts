@@ -5,6 +5,7 @@ import type { GameState, Host } from "../model/types.js";
 import { seedRng } from "../rng.js";
 import { SIM_VERSION } from "../version.js";
 import { nextPrivateIp, nextPublicIp } from "./addresses.js";
+import { copyRule } from "./firewall-rules.js";
 import { addService, newService } from "./services.js";
 import { COSTS } from "../content/catalog.js";
 import type { ScenarioOverrides } from "../content/overrides.js";
@@ -66,7 +67,7 @@ export function createState(scenario: Scenario, seed: number, overrides?: Scenar
     state.hosts.push(host);
     host.privateIp = nextPrivateIp(state);
     for (const kind of spec.services) {
-      const svc = newService(kind, 0, { dbRole: spec.dbRole, openPorts: spec.openPorts });
+      const svc = newService(kind, 0, { dbRole: spec.dbRole, firewallRules: spec.firewallRules?.map(copyRule) });
       if (svc.kind === "lb" && spec.lb) Object.assign(svc, spec.lb);
       addService(host, svc);
     }

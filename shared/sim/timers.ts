@@ -3,8 +3,9 @@
 // The loops that run every tick count with an index rather than for…of: in a fresh process (a
 // replay verified) the first few thousand ticks run before V8 optimises them, and there a for…of
 // allocates an iterator and a result object per step.
-import { CERT_WARNING_TICKS, COSTS, VIP_FAILOVER_TICKS } from "../content/catalog.js";
+import { CERT_WARNING_TICKS, COSTS, PORT_APP, VIP_FAILOVER_TICKS } from "../content/catalog.js";
 import type { GameState } from "../model/types.js";
+import { webPortOf, firewallLetsIn, replicationCutOff } from "./firewall-rules.js";
 import { openIncident, resolveIncidents } from "./incidents.js";
 import { drainEverywhere, restartForDeploy } from "./events.js";
 import { findService, isUp } from "./services.js";
@@ -144,7 +145,9 @@ function healthChecks(state: GameState): void {
     const streaks: { host: number; count: number }[] = [];
     for (const j of topo.lbBackends[i]) {
       const id = hosts[j].id;
-      const healthy = isUp(hosts[j], topo.web[j]) && topo.webApps[j].some((a) => isUp(hosts[a], topo.app[a]));
+      // The check crosses the same firewalls as the traffic: a backend that drops it fails it.
+      const healthy = isUp(hosts[j], topo.web[j]) && firewallLetsIn(topo, j, i, webPortOf(state, hosts[j]))
+        && topo.webApps[j].some((a) => isUp(hosts[a], topo.app[a]) && firewallLetsIn(topo, a, j, PORT_APP));
       const wasDown = lb.markedDown.includes(id);
       // A check that agrees with the belief ends any streak; one that disagrees extends it.
       if (healthy !== wasDown) { if (wasDown) down.push(id); continue; }
@@ -204,7 +207,7 @@ function databases(state: GameState): void {
       }
     }
     if (db.role !== "replica") { db.lagTicks = 0; continue; }
-    if (!isUp(h, db)) { db.lagTicks = Math.min(36000, db.lagTicks + 1); continue; }
+    if (!isUp(h, db) || replicationCutOff(topo, i)) { db.lagTicks = Math.min(36000, db.lagTicks + 1); continue; }
     const pressure = Math.max(0, h.utilPermille - 700);
     const target = semisync ? 0 : 3 + Math.floor(pressure / 25);
     // A lagging replica catches up gradually rather than at once.

@@ -34,7 +34,11 @@ export function randomCommand(random: () => number, state: GameState): Command {
   if (r < 0.9 && state.money < 40_000) return { type: "sellHost", host: host() };
   if (r < 0.87) return { type: "remove", host: host(), service: pick(SERVICES) };
   if (r < 0.9) return { type: "sellHost", host: host() };
-  if (r < 0.93) return { type: "setFirewall", host: host(), openPorts: [80, 443].slice(0, 1 + Math.floor(random() * 2)) };
+  if (r < 0.91) return { type: "setFirewall", host: host(), openPorts: [80, 443].slice(0, 1 + Math.floor(random() * 2)) };
+  if (r < 0.93) {
+    const from = pick([{ kind: "anywhere" }, { kind: "host", host: host() }, { kind: "role", role: pick(["lb", "web", "app", "db"] as const) }] as const);
+    return { type: random() < 0.5 ? "addFirewallRule" : "removeFirewallRule", host: host(), port: pick([22, 80, 443, 8080, 3306]), from };
+  }
   if (r < 0.96) return { type: "deploy", strategy: pick(["all-at-once", "rolling"] as const) };
   return { type: "undo" };
 }

@@ -135,23 +135,31 @@ describe("MySQL, ufw and keepalived", () => {
     }
   });
 
-  it("ufw: a valid shell script per firewalled server, default deny, the game's open ports and the linked servers' ports", () => {
+  it("ufw: a valid shell script per firewalled server, default deny, exactly the game's rules, internal ones from each server's address", () => {
     const game = load("secured");
     const files = exportDesign(game.state, "ufw");
     expect(files.map((f) => f.path.split("/")[0]).sort()).toEqual(["db-01", "db-02", "lb-01", "web-01", "web-02"]);
+    const ipOf = (name: string) => game.state.hosts.find((h) => h.name === name)!.privateIp;
     for (const f of files) {
       const path = join(work, "ufw-" + f.path.replace("/", "-"));
       writeFileSync(path, f.content);
       expect(run("sh", ["-n", path]).code).toBe(0);
       expect(f.content).toMatch(/^ufw default deny incoming$/m);
+      // Every command is one ufw understands, in the forms its manual gives.
+      for (const line of f.content.split("\n").filter((l) => l.startsWith("ufw "))) {
+        expect(line).toMatch(/^ufw (--force reset|default (deny|allow) (incoming|outgoing)|allow \d+\/tcp comment '[\w-]+'|allow from \d+\.\d+\.\d+\.\d+ to any port \d+ proto tcp comment '[\w-]+'|--force enable|status verbose)$/);
+      }
     }
-    const lb = files.find((f) => f.path === "lb-01/ufw.sh")!.content;
-    expect(lb).toMatch(/^ufw allow in to any port 80 proto tcp/m);
-    expect(lb).toMatch(/^ufw allow in to any port 443 proto tcp/m);
-    expect(lb).not.toMatch(/port 22\b/);
-    const db = files.find((f) => f.path === "db-01/ufw.sh")!.content;
-    expect(db).toMatch(/^ufw allow in from 10\.0\.0\.\d+ to any port 3306 proto tcp comment 'web-01'$/m);
-    expect(db).not.toMatch(/^ufw allow in to any port/m);
+    // The allows, parsed back, are the game's rules expanded to addresses: nothing more, nothing less.
+    const allows = (name: string) => files.find((f) => f.path === `${name}/ufw.sh`)!.content.split("\n")
+      .map((l) => /^ufw allow (?:(\d+)\/tcp|from (\S+) to any port (\d+) proto tcp)/.exec(l)).filter((m) => m !== null)
+      .map((m) => (m[1] ? `any:${m[1]}` : `${m[2]}:${m[3]}`)).sort();
+    expect(allows("lb-01")).toEqual(["any:443", "any:80"]);
+    expect(allows("web-01")).toEqual([`${ipOf("lb-01")}:80`]);
+    // 3306 from the application servers (web-01 and web-02 run the application) and the other database.
+    expect(allows("db-01")).toEqual([`${ipOf("db-02")}:3306`, `${ipOf("web-01")}:3306`, `${ipOf("web-02")}:3306`].sort());
+    for (const f of files) expect(f.content).not.toMatch(/port 22\b|allow 22\//);
+    expect(files.find((f) => f.path === "db-01/ufw.sh")!.content).toContain("# 3306 from the application servers");
   });
 
   it("keepalived: an active-passive pair gets a MASTER and a BACKUP sharing the virtual IP", () => {

@@ -1,4 +1,11 @@
+import type { FirewallRule } from "../../model/types.js";
 import type { Scenario } from "../scenario.js";
+
+// The firewalls the previous team left: users in on the load balancer only, the web servers
+// answer the load balancers, MySQL answers the applications and the other databases.
+const FROM_ANYWHERE_WEB: FirewallRule[] = [{ port: 80, from: { kind: "anywhere" } }, { port: 443, from: { kind: "anywhere" } }];
+const FROM_LB_WEB: FirewallRule[] = [{ port: 80, from: { kind: "role", role: "lb" } }, { port: 443, from: { kind: "role", role: "lb" } }];
+const MYSQL_INSIDE: FirewallRule[] = [{ port: 3306, from: { kind: "role", role: "app" } }, { port: 3306, from: { kind: "role", role: "db" } }];
 
 export const scaleUp: Scenario = {
   id: "scale-up",
@@ -12,11 +19,11 @@ export const scaleUp: Scenario = {
   traffic: { baseRps: 600, mix: [500, 400, 100], growthPerMinute: 166, dailySwing: 200, dayTicks: 2400 },
   start: {
     hosts: [
-      { name: "lb-01", tier: "small", public: true, services: ["firewall", "lb", "monitor"], lb: { algorithm: "roundrobin", healthCheck: true, checkInterval: 20 }, openPorts: [80, 443], cert: true },
-      { name: "web-01", tier: "medium", public: false, services: ["firewall", "web", "app", "monitor"], openPorts: [80] },
-      { name: "web-02", tier: "medium", public: false, services: ["firewall", "web", "app", "monitor"], openPorts: [80] },
-      { name: "db-01", tier: "medium", public: false, services: ["firewall", "db", "monitor"], dbRole: "primary", openPorts: [3306] },
-      { name: "db-02", tier: "medium", public: false, services: ["firewall", "db", "monitor"], dbRole: "replica", openPorts: [3306] },
+      { name: "lb-01", tier: "small", public: true, services: ["firewall", "lb", "monitor"], lb: { algorithm: "roundrobin", healthCheck: true, checkInterval: 20 }, firewallRules: FROM_ANYWHERE_WEB, cert: true },
+      { name: "web-01", tier: "medium", public: false, services: ["firewall", "web", "app", "monitor"], firewallRules: FROM_LB_WEB },
+      { name: "web-02", tier: "medium", public: false, services: ["firewall", "web", "app", "monitor"], firewallRules: FROM_LB_WEB },
+      { name: "db-01", tier: "medium", public: false, services: ["firewall", "db", "monitor"], dbRole: "primary", firewallRules: MYSQL_INSIDE },
+      { name: "db-02", tier: "medium", public: false, services: ["firewall", "db", "monitor"], dbRole: "replica", firewallRules: MYSQL_INSIDE },
     ],
     links: [["lb-01", "web-01"], ["lb-01", "web-02"], ["web-01", "db-01"], ["web-02", "db-01"], ["web-01", "db-02"], ["web-02", "db-02"]],
     www: { type: "A", values: ["8.8.8.8"], ttl: 300 },

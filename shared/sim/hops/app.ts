@@ -1,9 +1,10 @@
 // The application hop: each read or write costs the application server CPU, then goes to a
 // database it can reach. Reads go to the running replicas when there are any (that is what they
 // are for), else to the primary; writes go to the primary, which refuses them with a full disk.
-import { HOP_MS, WORK } from "../../content/catalog.js";
+import { HOP_MS, PORT_MYSQL, WORK } from "../../content/catalog.js";
 import { Reason } from "../../content/reasons.js";
-import { TIER_APP } from "../report.js";
+import { TIER_APP, TIER_DB } from "../report.js";
+import { blockedInside, firewallBlocksInside } from "./firewall.js";
 import { admit, hopMs } from "./hosts.js";
 import { C, type Scratch } from "./scratch.js";
 import { countTaken, fail, touch } from "./tally.js";
@@ -53,7 +54,7 @@ function read(sc: Scratch, a: number, admitted: number, lat: number, upCount: nu
   for (let k = 0; k < dbs.length; k++) {
     const d = dbs[k];
     if (sc.dbUp[d] === 0 || (upReplicas > 0 && sc.topo.db[d]!.role !== "replica")) continue;
-    toDb(sc, d, links[k], READ, admitted / readers, lat);
+    toDb(sc, a, d, links[k], READ, admitted / readers, lat);
   }
 }
 
@@ -65,10 +66,12 @@ function write(sc: Scratch, a: number, admitted: number, lat: number): void {
   if (p < 0) fail(sc, Reason.NoPrimary, a, WRITE, admitted);
   else if (sc.dbUp[p] === 0) fail(sc, sc.up[p] === 0 ? Reason.HostDown : Reason.DbDown, p, WRITE, admitted);
   else if (sc.topo.db[p]!.diskPermille >= 1000) fail(sc, Reason.DiskFull, p, WRITE, admitted);
-  else toDb(sc, p, sc.topo.appDbLinks[a][pk], WRITE, admitted, lat);
+  else toDb(sc, a, p, sc.topo.appDbLinks[a][pk], WRITE, admitted, lat);
 }
 
-function toDb(sc: Scratch, d: number, link: number, cls: number, amount: number, latency: number): void {
+/** Sends `amount` from application slot a to database slot d, unless d's firewall drops the connection. */
+function toDb(sc: Scratch, a: number, d: number, link: number, cls: number, amount: number, latency: number): void {
+  if (firewallBlocksInside(sc, d, a, PORT_MYSQL)) { blockedInside(sc, d, link, cls, amount, TIER_DB); return; }
   if (link >= 0) sc.report.linkFlow[link * C + cls] += amount;
   sc.dbIn[d * C + cls] += amount;
   sc.dbLat[d * C + cls] += amount * latency;

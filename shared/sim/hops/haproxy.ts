@@ -1,11 +1,12 @@
 // HAProxy, the load balancer hop: a per-client rate limit, its own CPU (TLS termination included),
 // the health checks' view of the backends, then the balancing algorithm (balance.ts) sharing what
 // got through among them. A backend whose Nginx is down fails what is still sent to it.
-import { CLIENT_BUCKETS, HOP_MS, WORK } from "../../content/catalog.js";
+import { CLIENT_BUCKETS, HOP_MS, PORT_HTTP, PORT_HTTPS, WORK } from "../../content/catalog.js";
 import { Reason } from "../../content/reasons.js";
 import type { LbService } from "../../model/types.js";
-import { TIER_LB } from "../report.js";
+import { TIER_LB, TIER_WEB } from "../report.js";
 import { backendWeight, leastConnShares, sourceBackend } from "./balance.js";
+import { blockedInside, firewallBlocksInside } from "./firewall.js";
 import { admit, hopMs } from "./hosts.js";
 import { ATTACK, C, type Scratch } from "./scratch.js";
 import { countTaken, fail } from "./tally.js";
@@ -178,7 +179,7 @@ function spreadByWeight(sc: Scratch, i: number, redispatch: boolean): void {
     if (w <= 0) continue;
     const j = backends[k];
     if (skipDead && sc.webUp[j] === 0) continue;
-    for (let c = 0; c < C; c++) if (sc.lbAdmitted[c] > 0) forward(sc, j, links[k], c, (sc.lbAdmitted[c] * w) / weightSum, sc.lbLatency[c]);
+    for (let c = 0; c < C; c++) if (sc.lbAdmitted[c] > 0) forward(sc, i, j, links[k], c, (sc.lbAdmitted[c] * w) / weightSum, sc.lbLatency[c]);
   }
 }
 
@@ -194,7 +195,7 @@ function spreadBySource(sc: Scratch, i: number, f: number, healthy: number, redi
     const row = (i * CLIENT_BUCKETS + b) * C;
     for (let c = 0; c < 3; c++) {
       const part = sc.lbBucket[row + c] * sc.lbScale[c] * f;
-      if (part > 0) forward(sc, backends[k], links[k], c, part, sc.lbLatency[c]);
+      if (part > 0) forward(sc, i, backends[k], links[k], c, part, sc.lbLatency[c]);
     }
   }
   const attack = sc.lbAdmitted[ATTACK];
@@ -202,16 +203,23 @@ function spreadBySource(sc: Scratch, i: number, f: number, healthy: number, redi
     const skipDead = redispatch && sc.liveWeightSum > 0;
     const weightSum = skipDead ? sc.liveWeightSum : sc.weightSum;
     for (let k = 0; k < backends.length; k++) {
-      if (sc.weight[k] > 0 && !(skipDead && sc.webUp[backends[k]] === 0)) forward(sc, backends[k], links[k], ATTACK, (attack * sc.weight[k]) / weightSum, sc.lbLatency[ATTACK]);
+      if (sc.weight[k] > 0 && !(skipDead && sc.webUp[backends[k]] === 0)) forward(sc, i, backends[k], links[k], ATTACK, (attack * sc.weight[k]) / weightSum, sc.lbLatency[ATTACK]);
     }
   }
 }
 
-/** Hands `amount` to backend j over `link` (-1: same host); fails it if Nginx there is not running. */
-function forward(sc: Scratch, j: number, link: number, cls: number, amount: number, latency: number): void {
+/**
+ * Hands `amount` from load balancer i to backend j over `link` (-1: same host); fails it if Nginx
+ * there is not running or j's firewall drops the load balancer's connection.
+ */
+function forward(sc: Scratch, i: number, j: number, link: number, cls: number, amount: number, latency: number): void {
   if (sc.webUp[j] === 0) {
     fail(sc, sc.up[j] === 0 ? Reason.BackendDown : Reason.WebDown, j, cls, amount);
     if (link >= 0) sc.report.linkFailed[link] += amount;
+    return;
+  }
+  if (firewallBlocksInside(sc, j, i, sc.tls[j] ? PORT_HTTPS : PORT_HTTP)) {
+    blockedInside(sc, j, link, cls, amount, TIER_WEB);
     return;
   }
   if (link >= 0) sc.report.linkFlow[link * C + cls] += amount;

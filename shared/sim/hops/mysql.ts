@@ -1,9 +1,10 @@
 // MySQL, the last hop: each database serves its reads and writes within its CPU; the primary then
 // ships every committed write to each running replica, which pays to apply it. Semi-synchronous
 // replication makes a write wait for a replica's acknowledgement.
-import { HOP_MS, WORK } from "../../content/catalog.js";
+import { HOP_MS, PORT_MYSQL, WORK } from "../../content/catalog.js";
 import { Reason } from "../../content/reasons.js";
 import { TIER_DB } from "../report.js";
+import { firewallBlocksInside } from "./firewall.js";
 import { admit, hopMs } from "./hosts.js";
 import { C, type Scratch } from "./scratch.js";
 import { countTaken, fail, serve, touch } from "./tally.js";
@@ -53,7 +54,8 @@ function replicate(sc: Scratch, d: number, committed: number): void {
   const peerLinks = topo.dbPeerLinks[d];
   for (let k = 0; k < topo.dbHosts.length; k++) {
     const rep = topo.dbHosts[k];
-    if (rep !== d && topo.db[rep]!.role === "replica" && sc.dbUp[rep] === 1) {
+    // The replica connects to the primary's 3306: a firewall there that drops it starves the replica.
+    if (rep !== d && topo.db[rep]!.role === "replica" && sc.dbUp[rep] === 1 && !firewallBlocksInside(sc, d, rep, PORT_MYSQL)) {
       admit(sc, rep, committed * WORK.replicaApply);
       if (peerLinks[k] >= 0) sc.report.linkFlow[peerLinks[k] * C + WRITE] += committed;
     }

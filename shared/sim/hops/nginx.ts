@@ -1,8 +1,9 @@
 // Nginx, the web server hop: it serves static files itself and proxies dynamic requests (reads,
 // writes) evenly to the running application servers it knows: its own, else the linked ones.
-import { HOP_MS, WORK } from "../../content/catalog.js";
+import { HOP_MS, PORT_APP, WORK } from "../../content/catalog.js";
 import { Reason } from "../../content/reasons.js";
-import { TIER_WEB } from "../report.js";
+import { TIER_APP, TIER_WEB } from "../report.js";
+import { blockedInside, firewallBlocksInside } from "./firewall.js";
 import { admit, hopMs } from "./hosts.js";
 import { ATTACK, C, type Scratch } from "./scratch.js";
 import { countTaken, fail, serve, touch } from "./tally.js";
@@ -43,7 +44,7 @@ function serveWeb(sc: Scratch, j: number, total: number): void {
   }
 }
 
-/** Shares `admitted` of class `cls` evenly among web server j's `upCount` running application servers. */
+/** Shares `admitted` of class `cls` evenly among web server j's `upCount` running application servers (an application's firewall may drop its share). */
 function proxy(sc: Scratch, j: number, cls: number, admitted: number, lat: number, upCount: number): void {
   const apps = sc.topo.webApps[j];
   const links = sc.topo.webAppLinks[j];
@@ -52,6 +53,7 @@ function proxy(sc: Scratch, j: number, cls: number, admitted: number, lat: numbe
     const a = apps[k];
     if (sc.appUp[a] === 0) continue;
     const part = admitted / upCount;
+    if (firewallBlocksInside(sc, a, j, PORT_APP)) { blockedInside(sc, a, links[k], cls, part, TIER_APP); continue; }
     if (links[k] >= 0) linkFlow[links[k] * C + cls] += part;
     sc.appIn[a * C + cls] += part;
     sc.appLat[a * C + cls] += part * lat;
