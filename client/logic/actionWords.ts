@@ -19,6 +19,7 @@ export function describeAction(cmd: Command, state: GameState): string {
     case "setDns": return `pointed www at ${cmd.recordType === "A" ? cmd.values.join(", ") : "foobar.com (CNAME)"}`;
     case "setFirewall": return `set the firewall on ${host(cmd.host)} (open: ${cmd.openPorts.join(", ") || "none"})`;
     case "buyCert": return `bought a certificate for ${host(cmd.host)}`;
+    case "setBackendTls": return `turned backend TLS ${cmd.on ? "on" : "off"} on ${host(cmd.host)}`;
     case "promoteReplica": return `promoted ${host(cmd.host)} to primary`;
     case "setReplication": return `switched replication to ${cmd.mode === "semisync" ? "semi-synchronous" : "asynchronous"}`;
     case "deploy": return `deployed new code (${cmd.strategy})`;

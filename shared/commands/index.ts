@@ -7,13 +7,14 @@ import { buyCert, configureLb, createLbPair, removeLbPair, setDns, setFirewall, 
 import type { Handlers } from "./handler.js";
 import { deploy, promoteReplica, purgeDisk, repairHost, restartService } from "./operate.js";
 import { parseCommand, reject, type Command, type Verdict } from "./schema.js";
+import { setBackendTls } from "./tls.js";
 import { roleAllows, type Actor } from "../lockstep/roles.js";
 import { SOLO_ACTOR, type ActorId } from "../lockstep/turn.js";
 import { timersChanged } from "../sim/timer-queue.js";
 
 const HANDLERS: Handlers = {
   buyHost, sellHost, resizeHost, install, remove, connect, disconnect, undo,
-  configureLb, createLbPair, removeLbPair, setDns, setFirewall, buyCert, setReplication,
+  configureLb, createLbPair, removeLbPair, setDns, setFirewall, buyCert, setBackendTls, setReplication,
   promoteReplica, deploy, repairHost, restartService, purgeDisk,
 };
 

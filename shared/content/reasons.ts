@@ -3,9 +3,10 @@
 export enum Reason {
   NoDns, DnsNowhere, HostDown, NothingListening, FirewallBlocked, CertExpired, LbDown, NoBackend,
   BackendDown, WebDown, NoApp, AppDown, NoDb, DbDown, NoPrimary, DiskFull, QueueFull, RateLimited, VipMoving,
+  BackendCertRefused,
 }
 
-export const REASON_COUNT = 19;
+export const REASON_COUNT = 20;
 
 export interface ReasonText { code: string; what: string; fix: string }
 
@@ -30,4 +31,5 @@ export const REASONS: readonly ReasonText[] = [
   { code: "queue-full", what: "{host} is overloaded: its queue is full and requests are dropped", fix: "Add servers behind the load balancer, buy a bigger one, or split roles." },
   { code: "rate-limited", what: "{host} rate-limited the request", fix: "Raise the per-client limit if real users are being turned away." },
   { code: "vip-moving", what: "the virtual IP is moving to the standby load balancer", fix: "Wait a moment: the standby is taking over." },
+  { code: "backend-cert-refused", what: "the load balancer refuses {host}: backend TLS checks its certificate, which is missing or expired", fix: "Renew the certificate on {host}; with health checks the load balancer stops sending users there meanwhile." },
 ];

@@ -116,6 +116,12 @@ export function incidentText(incident: Pick<Incident, "kind" | "params">): Incid
           cause: "SSH (port 22) was open to the whole internet and bots try passwords all day.",
           prevention: "A firewall that closes port 22 to the internet; rebuild the server to get rid of the intruder.",
         };
+    case "sniffing":
+      return {
+        title: `${host} is breached and reads plain HTTP from ${p.from ?? "the load balancer"}`,
+        cause: `TLS ends at ${p.from ?? "the load balancer"}, so what it sends the web servers crosses the internal network readable; an intruder on ${host} copies logins and session cookies off the wire.`,
+        prevention: `Backend TLS on ${p.from ?? "the load balancer"} (re-encrypt to the web servers), port 22 closed to the internet by a firewall so nobody gets in, and ${host} rebuilt from a clean image.`,
+      };
     case "db-exposed":
       return {
         title: `MySQL on ${host} answers the internet`,

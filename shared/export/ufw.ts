@@ -2,9 +2,10 @@
 // ports the game's firewall opens, and allow from the private network what the linked servers
 // need (the load balancer to the web port, web to the application, the application and the
 // other databases to MySQL).
-import { PORT_APP, PORT_HTTP, PORT_HTTPS, PORT_MYSQL } from "../content/catalog.js";
+import { PORT_APP, PORT_MYSQL } from "../content/catalog.js";
 import type { GameState } from "../model/types.js";
-import { design, hasValidCert, neighbours, type ExportFile } from "./common.js";
+import { backendPort } from "../sim/backend-tls.js";
+import { design, neighbours, type ExportFile } from "./common.js";
 
 export function ufwScript(state: GameState, index: number): string {
   const { topo, hosts } = design(state);
@@ -29,7 +30,7 @@ export function ufwScript(state: GameState, index: number): string {
   for (const j of neighbours(state, topo, index)) {
     const peer = hosts[j];
     const ports: number[] = [];
-    if (topo.lb[j] && topo.web[index]) ports.push(hasValidCert(state, host) ? PORT_HTTPS : PORT_HTTP);
+    if (topo.lb[j] && topo.web[index]) ports.push(backendPort(topo.lb[j]!));
     if (topo.web[j] && topo.app[index]) ports.push(PORT_APP);
     if ((topo.app[j] || topo.db[j]) && topo.db[index]) ports.push(PORT_MYSQL);
     for (const port of ports) inside.push(`ufw allow in from ${peer.privateIp} to any port ${port} proto tcp comment '${peer.name}'`);

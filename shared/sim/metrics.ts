@@ -51,5 +51,7 @@ export function score(state: GameState): number {
   const served = Math.floor((Math.floor(t.served / 10) * slaPermyriad(state)) / 10000);
   const money = Math.floor(Math.max(0, state.money) / 1000);
   const won = state.ended?.outcome === "won" ? 5000 : 0;
-  return served + money + won + nines(state) * 1000 - t.breaches * 1000;
+  // A request an intruder read earns nothing: one point off per ten, as much as serving them gave.
+  const sniffed = Math.floor(t.sniffedMilli / 10000);
+  return served + money + won + nines(state) * 1000 - t.breaches * 1000 - sniffed;
 }

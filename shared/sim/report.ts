@@ -18,6 +18,7 @@ export const REASON_TIER: readonly number[] = [
   TIER_LB, TIER_LB, TIER_LB, TIER_WEB, TIER_LB, TIER_LB, TIER_LB, TIER_LB, // no-dns … no-backend
   TIER_WEB, TIER_WEB, TIER_WEB, TIER_APP, TIER_APP, TIER_DB, TIER_APP, TIER_DB, // backend-down … disk-full
   TIER_WEB, TIER_LB, TIER_LB, // queue-full (any host), rate-limited, vip-moving
+  TIER_WEB, // backend-cert-refused
 ];
 
 export interface TickReport {
@@ -57,6 +58,8 @@ export interface TickReport {
   /** Per host index: requests from the internet that failed at it. */
   entryFailed: Float64Array;
   latencyHistogram: Float64Array;
+  /** Legitimate requests an intruder read off the internal network this tick (sim/sniffing.ts). */
+  sniffed: number;
 }
 
 export function emptyReport(hosts: number, links: number): TickReport {
@@ -88,6 +91,7 @@ export function emptyReport(hosts: number, links: number): TickReport {
     entryFlow: new Float64Array(hosts * 4),
     entryFailed: new Float64Array(hosts),
     latencyHistogram: new Float64Array(LATENCY_EDGES_MS.length),
+    sniffed: 0,
   };
 }
 

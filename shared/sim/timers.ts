@@ -6,6 +6,7 @@ import { openIncident, resolveIncidents } from "./incidents.js";
 import { drainEverywhere, restartForDeploy } from "./events.js";
 import { findService, isUp } from "./services.js";
 import { hostsToVisit, requeueVisited } from "./timer-queue.js";
+import { certVerifies } from "./backend-tls.js";
 import { topology } from "./topology.js";
 
 export function runTimers(state: GameState): void {
@@ -138,7 +139,8 @@ function healthChecks(state: GameState): void {
     const streaks: { host: number; count: number }[] = [];
     for (const j of topo.lbBackends[i]) {
       const id = hosts[j].id;
-      const healthy = isUp(hosts[j], topo.web[j]) && topo.webApps[j].some((a) => isUp(hosts[a], topo.app[a]));
+      // With backend TLS the check runs over TLS too: a certificate that fails `verify required` fails it.
+      const healthy = isUp(hosts[j], topo.web[j]) && topo.webApps[j].some((a) => isUp(hosts[a], topo.app[a])) && (!lb.backendTls || certVerifies(hosts[j], state.tick));
       const wasDown = lb.markedDown.includes(id);
       // A check that agrees with the belief ends any streak; one that disagrees extends it.
       if (healthy !== wasDown) { if (wasDown) down.push(id); continue; }
