@@ -14,6 +14,7 @@ export { topology, hostById } from "./sim/topology.js";
 export { exposedPorts, listeningPorts, findService, memoryUsedMb, isUp } from "./sim/services.js";
 export { isMonitored } from "./sim/incidents.js";
 export { slaPermyriad, uptimePermyriad, nines, ninesCappedByTime, ticksForNines, score } from "./sim/metrics.js";
+export { sniffedRequests } from "./sim/sniffing.js";
 export { upkeepPerSecond } from "./sim/economy.js";
 export { audit, auditFindings, auditPasses, requiredCheck, type AuditFinding, type AuditId, type FindingKind, type Severity } from "./audit/index.js";
 export { Game } from "./game.js";
