@@ -119,7 +119,7 @@ export function incidentText(incident: Pick<Incident, "kind" | "params">): Incid
     case "sniffing":
       return {
         title: `${host} is breached and reads plain HTTP from ${p.from ?? "the load balancer"}`,
-        cause: `TLS ends at ${p.from ?? "the load balancer"}, so what it sends the web servers crosses the internal network readable; an intruder on ${host} copies logins and session cookies off the wire.`,
+        cause: `${p.from ?? "The load balancer"} sends the web servers plain HTTP (TLS, if any, ends there), so every request crosses the internal network readable; the intruder on ${host} copies logins and session cookies off the wire.`,
         prevention: `Backend TLS on ${p.from ?? "the load balancer"} (re-encrypt to the web servers), port 22 closed to the internet by a firewall so nobody gets in, and ${host} rebuilt from a clean image.`,
       };
     case "db-exposed":

@@ -6,6 +6,7 @@ import { audit, findService, Game, incidentText, roleAllows, score, type Scenari
 import { sniffedRequests } from "../../shared/sim/sniffing.js";
 import { haproxyFiles } from "../../shared/export/haproxy.js";
 import { nginxFiles } from "../../shared/export/nginx.js";
+import { writeup } from "../../shared/export/writeup.js";
 import { hostOf, must, newGame, QUIET, run, setDemand, webFarm } from "./helpers.js";
 
 /** A farm of two behind lb-01, HTTPS at the balancer, certificates on the web servers, backend TLS on or off. */
@@ -218,6 +219,8 @@ describe("audit and exports follow the setting", () => {
     expect(audit(off.game.state).find((f) => f.id === "end-to-end-tls")?.ok).toBe(false);
     const on = farm(true);
     expect(audit(on.game.state).find((f) => f.id === "end-to-end-tls")?.ok).toBe(true);
+    expect(writeup(on.game.state)).toMatch(/Backend TLS__ on lb-01/);
+    expect(writeup(off.game.state)).not.toMatch(/Backend TLS__/);
   });
 
   it("haproxy.cfg verifies the backends' certificates; each web server listens with ssl", () => {
