@@ -189,12 +189,13 @@ describe("the setBackendTls command", () => {
     refused({ type: "setBackendTls", host: f.lb, on: true }, /already on/);
     expect(before).not.toBe(JSON.stringify(game.state));
 
+    // Chapter 2 has HAProxy but not certificates yet.
     const early = newGame("distributed");
-    const lb = early.state.hosts.find((h) => findService(h, "lb"));
-    if (lb) {
-      const v = early.apply({ type: "setBackendTls", host: lb.id, on: true });
-      expect(v.ok).toBe(false);
-    }
+    const web01 = early.state.hosts[0].id;
+    must(early, { type: "install", host: web01, service: "lb" });
+    const v = early.apply({ type: "setBackendTls", host: web01, on: true });
+    expect(v.ok).toBe(false);
+    if (!v.ok) expect(v.reason).toBe("backend TLS unlocks in chapter 3, with certificates");
   });
 
   it("belongs to the security role", () => {
