@@ -51,23 +51,25 @@ describe("sniffing plain traffic behind the load balancer", () => {
     expect(text.prevention).toMatch(/firewall/);
   });
 
-  it("costs reputation and score; rebuilding the server ends it", () => {
-    const plain = farm(false);
-    const clean = farm(false);
-    hostOf(plain.game, "web-02").compromised = true;
-    run(plain.game, 200);
-    run(clean.game, 200);
-    // The miner eats web-02's CPU in both comparisons below only where it is breached; the score
-    // loses a point per ten requests read.
-    expect(sniffedRequests(plain.game.state)).toBeGreaterThan(1000);
-    expect(plain.game.state.reputation).toBeLessThan(clean.game.state.reputation);
-    expect(score(plain.game.state)).toBeLessThan(score(clean.game.state));
-    must(plain.game, { type: "repairHost", host: plain.webs[1] });
-    run(plain.game, 5);
-    expect(sniffingIncidents(plain.game).every((i) => i.resolvedAt >= 0)).toBe(true);
-    const before = plain.game.state.totals.sniffedMilli;
-    run(plain.game, 50);
-    expect(plain.game.state.totals.sniffedMilli).toBe(before);
+  it("costs reputation when it starts and a score point per hundred requests read; rebuilding the server ends it", () => {
+    const { game, webs } = farm(false);
+    hostOf(game, "web-02").compromised = true;
+    const reputation = game.state.reputation;
+    game.step();
+    expect(sniffingIncidents(game)).toHaveLength(1);
+    expect(game.state.reputation).toBeLessThanOrEqual(reputation - 300 + 2); // 2: a good second's recovery
+    run(game, 200);
+    expect(sniffedRequests(game.state)).toBeGreaterThan(1000);
+    const withLeak = score(game.state);
+    const milli = game.state.totals.sniffedMilli;
+    game.state.totals.sniffedMilli = 0;
+    expect(withLeak).toBe(score(game.state) - Math.floor(milli / 100_000));
+    game.state.totals.sniffedMilli = milli;
+    must(game, { type: "repairHost", host: webs[1] });
+    run(game, 5);
+    expect(sniffingIncidents(game).every((i) => i.resolvedAt >= 0)).toBe(true);
+    run(game, 50);
+    expect(game.state.totals.sniffedMilli).toBe(milli + 0);
   });
 
   it("with backend TLS nothing is read off the wire; switching it on ends the incident", () => {
