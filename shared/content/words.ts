@@ -79,6 +79,13 @@ export function incidentText(incident: Pick<Incident, "kind" | "params">): Incid
     case "cert-expiring":
       return { title: `The certificate on ${host} expires in 2 minutes`, cause: "Certificates are valid for a limited time.", prevention: "Renew it now; monitoring is what told you." };
     case "cert-expired":
+      if (p.from) {
+        return {
+          title: `The certificate on ${host} expired: ${p.from} refuses it (backend TLS)`,
+          cause: `${p.from} re-encrypts to its web servers and checks each certificate; an expired one fails the handshake, so requests sent there fail.`,
+          prevention: "Renew it in time (monitoring warns before it expires); health checks take the server out of rotation meanwhile.",
+        };
+      }
       return { title: `The certificate on ${host} expired: browsers block foobar.com`, cause: "Nobody renewed the certificate in time.", prevention: "Monitoring warns before expiry; renew ahead of time." };
     case "failover":
       return {

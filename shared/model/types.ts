@@ -181,7 +181,7 @@ export interface IncidentParams {
   count?: number;
   /** failover: the virtual IP that moved. */
   vip?: string;
-  /** sniffing: the load balancer whose plain traffic the breached host reads. */
+  /** sniffing: the load balancer whose plain traffic the breached host reads; cert-expired: the one that now refuses this backend. */
   from?: string;
 }
 

@@ -7,6 +7,7 @@ import { drainEverywhere, restartForDeploy } from "./events.js";
 import { findService, isUp } from "./services.js";
 import { hostsToVisit, requeueVisited } from "./timer-queue.js";
 import { certVerifies } from "./backend-tls.js";
+import { resolveName } from "./hops/dns.js";
 import { topology } from "./topology.js";
 
 export function runTimers(state: GameState): void {
@@ -54,10 +55,31 @@ function certificateClock(state: GameState, h: GameState["hosts"][number]): void
     });
   }
   if (h.cert!.expiresAt === t) {
+    const user = usedFor(state, h);
+    if (user === null) return;
     openIncident(state, {
-      kind: "cert-expired", host: h, severity: "critical",
+      kind: "cert-expired", host: h, severity: "critical", params: user === "" ? {} : { from: user },
     });
   }
+}
+
+/**
+ * Who the certificate on a server behind load balancers serves: the name of one that re-encrypts
+ * to it (backend TLS, which now refuses it), or null when none does and the certificate is unused.
+ * "" for any other server: users connect to it.
+ */
+function usedFor(state: GameState, h: GameState["hosts"][number]): string | null {
+  if (h.publicIp && resolveName(state).includes(h.publicIp)) return "";
+  const topo = topology(state);
+  const j = topo.indexById.get(h.id)!;
+  if (topo.lb[j]) return "";
+  let behind = false;
+  for (const i of topo.lbHosts) {
+    if (!topo.lbBackends[i].includes(j)) continue;
+    if (topo.lb[i]!.backendTls) return state.hosts[i].name;
+    behind = true;
+  }
+  return behind ? null : "";
 }
 
 /**

@@ -153,6 +153,13 @@ describe("backend certificates under `ssl verify required`", () => {
     const { sum, game } = expireWeb01(false);
     expect(sum.errors).toBe(0);
     expect(lbOf(game).markedDown).toEqual([]);
+    expect(game.state.incidents.filter((i) => i.kind === "cert-expired")).toEqual([]);
+  });
+
+  it("the expiry incident says which balancer refuses the server", () => {
+    const { game } = expireWeb01(true);
+    const [inc] = game.state.incidents.filter((i) => i.kind === "cert-expired");
+    expect(incidentText(inc).title).toBe("The certificate on web-01 expired: lb-01 refuses it (backend TLS)");
   });
 
   it("redispatch retries a refused handshake on another server: nothing fails", () => {
