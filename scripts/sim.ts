@@ -1,7 +1,7 @@
 // Headless runner: npm run sim -- --scenario <id> --seed <n> --ticks <n> [--replay <file>] [--json]
 import { readFileSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { audit, endText, Game, nines, score, slaPermyriad, uptimePermyriad, SCENARIO_IDS } from "../shared/index.js";
+import { audit, endText, Game, nines, score, slaPermyriad, sniffedRequests, uptimePermyriad, SCENARIO_IDS } from "../shared/index.js";
 import { checkReplay, MAX_REPLAY_FILE_BYTES, replayChecked, type CheckedReplay, type Verification } from "../server/verify/verifyReplay.js";
 import { dollarsText, progressBar } from "./cli-format.js";
 
@@ -118,6 +118,8 @@ const result = {
   incidents: s.incidents.length,
   breaches: s.totals.breaches,
   lostWrites: s.totals.lostWrites,
+  /** Legitimate requests an intruder read in plain HTTP behind a load balancer. */
+  sniffed: sniffedRequests(s),
   ended: s.ended ? { ...s.ended, reason: endText(s.ended, game.scenario, audit(s)) } : null,
   rejectedCommands: rejected,
   /** A replay's verdict: valid, or why not (a rejected command, a result other than the one it claims). */
@@ -135,7 +137,7 @@ if (args.json) {
       ? `  uptime         — (never went live: www has no DNS record; replay a run with --replay to see one played)`
       : `  uptime         ${(result.uptime * 100).toFixed(2)} %  (${result.nines} nines)`,
     `  money          ${dollarsText(s.money)}   reputation ${result.reputation.toFixed(1)} %`,
-    `  incidents      ${result.incidents} (${result.breaches} breaches, ${result.lostWrites} writes lost)`,
+    `  incidents      ${result.incidents} (${result.breaches} breaches, ${result.lostWrites} writes lost, ${result.sniffed} requests read by an intruder)`,
     `  score          ${result.score}`,
     s.ended ? `  ended          tick ${s.ended.tick}: ${s.ended.outcome} — ${endText(s.ended, game.scenario, audit(s))}` : `  still running`,
   ];

@@ -19,6 +19,7 @@ export { money, moneyExact } from "./money.js";
 export { ownedAddresses, type OwnedAddress } from "./sim/addresses.js";
 export { copyCost } from "./commands/copy.js";
 export { Cashflow, type CashflowMinute } from "./cashflow.js";
+export { sniffedRequests } from "./sim/sniffing.js";
 export { audit, auditFindings, auditPasses, requiredCheck, type AuditFinding, type AuditId, type FindingKind, type Severity } from "./audit/index.js";
 export { Game } from "./game.js";
 export * from "./replay.js";

@@ -45,6 +45,7 @@ const service = z.discriminatedUnion("kind", [
     kind: z.literal("lb"), ...serviceBase, algorithm: z.enum(["roundrobin", "leastconn", "source"]), healthCheck: z.boolean(),
     checkInterval: z.int().min(1).max(10_000), fall: z.int().min(1).max(10), rise: z.int().min(1).max(10), redispatch: z.boolean(), drained: z.array(id).max(10_000), backups: z.array(id).max(10_000),
     markedDown: z.array(id).max(10_000), checkStreaks: z.array(z.strictObject({ host: id, count: z.int().min(1).max(10) })).max(10_000), rateLimit: z.int().min(0).max(1_000_000),
+    backendTls: z.boolean(),
   }),
   z.strictObject({ kind: z.literal("firewall"), ...serviceBase, rules: z.array(firewallRule).max(MAX_FIREWALL_RULES) }),
   z.strictObject({ kind: z.literal("monitor"), ...serviceBase }),
@@ -59,6 +60,7 @@ const host = z.strictObject({
 const incidentKind = z.enum([
   "host-failure", "process-crash", "disk-full", "primary-crash", "deploy", "cert-expired", "cert-expiring", "ddos", "ssh-bruteforce",
   "port-scan", "db-exposed", "eavesdrop", "breach", "overload", "flash-crowd", "lost-writes", "failover", "traffic-growth",
+  "sniffing",
 ]);
 const incident = z.strictObject({
   id, kind: incidentKind, tick, detectedAt: tick, resolvedAt: tickOrNever, hostId: z.int().min(0).max(MAX_ENTITY_ID),
@@ -67,12 +69,13 @@ const incident = z.strictObject({
     host: z.string().max(24).optional(), service: z.enum(["web", "app", "db", "lb", "firewall", "monitor"]).optional(), size: count.optional(),
     version: count.optional(), strategy: z.enum(["all-at-once", "rolling"]).optional(), scripted: z.boolean().optional(), full: z.boolean().optional(),
     via: z.enum(["ssh", "mysql"]).optional(), ports: z.array(z.string().max(40)).max(16).optional(), count: count.optional(), vip: z.string().max(15).optional(),
+    from: z.string().max(24).optional(),
   }),
 });
 
 const totals = z.strictObject({
   demand: count, served: count, errors: count, dropped: count, attackDemand: count, attackBlocked: count, upTicks: count, ticks: count,
-  revenue: count, spent: int, breaches: count, lostWrites: count, latencyMsSum: count,
+  revenue: count, spent: int, breaches: count, lostWrites: count, latencyMsSum: count, sniffedMilli: count,
 });
 
 export const GameStateSchema = z.strictObject({

@@ -22,6 +22,7 @@ export function describeAction(cmd: Command, state: GameState): string {
     case "addFirewallRule": return `allowed ${firewallRuleText(cmd, host)} on ${host(cmd.host)}`;
     case "removeFirewallRule": return `removed the rule ${firewallRuleText(cmd, host)} on ${host(cmd.host)}`;
     case "buyCert": return `bought a certificate for ${host(cmd.host)}`;
+    case "setBackendTls": return `turned backend TLS ${cmd.on ? "on" : "off"} on ${host(cmd.host)}`;
     case "promoteReplica": return `promoted ${host(cmd.host)} to primary`;
     case "setReplication": return `switched replication to ${cmd.mode === "semisync" ? "semi-synchronous" : "asynchronous"}`;
     case "deploy": return `deployed new code (${cmd.strategy})`;

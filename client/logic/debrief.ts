@@ -1,7 +1,7 @@
 // The end screen's content as data: the result, what the chapter taught (in terms of this run),
 // the incident timeline (including what the player never saw), what to try next and the design
 // review, the chapter's own concepts first. Pure, so it is tested without a browser.
-import { audit, endText, incidentText, nines, ninesCappedByTime, score, slaPermyriad, uptimePermyriad, type Game, type Incident } from "../../shared/index.js";
+import { audit, endText, incidentText, nines, ninesCappedByTime, score, slaPermyriad, sniffedRequests, uptimePermyriad, type Game, type Incident } from "../../shared/index.js";
 import { orderedFindings } from "./auditView.js";
 import { clock, duration, money, permyriad } from "./format.js";
 import { groupIncidents } from "./incidentGroups.js";
@@ -94,6 +94,8 @@ export function buildDebrief(game: Game): Debrief {
       { label: "Live for", value: clock(now - launch) },
       { label: "Money left", value: money(s.money) },
       { label: "Incidents", value: String(shown.length) },
+      // Only when it happened: requests an intruder inside read in plain HTTP behind a load balancer.
+      ...(sniffedRequests(s) > 0 ? [{ label: "Requests read by an intruder inside", value: String(sniffedRequests(s)) }] : []),
     ],
     lessons,
     timeline,

@@ -108,7 +108,13 @@ export const INFO_CARDS: readonly InfoCard[] = [
     why: "On plain HTTP anyone on the path can read passwords and cookies.",
     without: "Credentials get sniffed. An expired certificate is worse: browsers refuse the site.",
   },
-  { id: "tls-termination", title: "TLS termination", what: "Where the encryption ends. Ending it at the load balancer is cheap and simple, but the traffic behind it travels in plain text.", why: "A certificate on each web server too gives end-to-end encryption, at some CPU cost.", without: "—" },
+  {
+    id: "tls-termination",
+    title: "TLS termination and backend TLS",
+    what: "Where the encryption ends. Ending it at the load balancer is cheap and simple, but what it sends the web servers travels the internal network as plain HTTP. Backend TLS re-encrypts it: each web server needs its own valid certificate, which the load balancer checks.",
+    why: "An intruder on a breached server inside reads plain HTTP off the wire: logins, cookies. Backend TLS closes that, for some CPU on the load balancer and the web servers.",
+    without: "After one brute-forced SSH password, every request behind the load balancer can be read. With backend TLS on, a web server whose certificate expires is refused until it is renewed.",
+  },
   {
     id: "monitor",
     title: "Monitoring agent",

@@ -2,7 +2,7 @@
 // server-01 failed and took the site with it" teaches a single point of failure better than the
 // words do. Each chapter has a few lessons; each lesson looks for the incidents that made the
 // player feel it, and falls back to a plain sentence when this run did not.
-import { audit, findService, incidentText, ownedAddresses, resolveName, type Game, type GameState, type Host, type Incident, type IncidentKind } from "../../shared/index.js";
+import { audit, findService, incidentText, ownedAddresses, resolveName, sniffedRequests, type Game, type GameState, type Host, type Incident, type IncidentKind } from "../../shared/index.js";
 import { clock, duration } from "./format.js";
 
 export interface Lesson {
@@ -220,8 +220,10 @@ function tlsStory(game: Game): string | null {
   const findings = audit(game.state);
   const https = findings.find((x) => x.id === "https");
   const inside = findings.find((x) => x.id === "end-to-end-tls");
-  if (!https?.ok || !inside) return null;
-  return inside.ok ? "Users connect over HTTPS and nothing travels in the clear behind the load balancer." : `Users connect over HTTPS, but ${lower(inside.detail)}`;
+  const sniffed = sniffedRequests(game.state);
+  const read = sniffed > 0 ? ` An intruder inside read ${sniffed} requests in plain HTTP behind the load balancer; backend TLS would have left them nothing.` : "";
+  if (!https?.ok || !inside) return read ? read.trim() : null;
+  return (inside.ok ? "Users connect over HTTPS and nothing travels in the clear behind the load balancer." : `Users connect over HTTPS, but ${lower(inside.detail)}`) + read;
 }
 
 function repairStory(state: GameState): string | null {

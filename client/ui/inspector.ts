@@ -100,8 +100,15 @@ function signatureOf(session: GameSession, host: Host): string {
   const pairs = st.pairs.map((p) => `${p.id}:${p.members}`).join(",");
   const svcs = host.services.map((x) => JSON.stringify({ ...x, lastWrites: 0, readyAt: 0, diskPermille: "diskPermille" in x ? Math.floor(x.diskPermille / 50) : 0, lagTicks: "lagTicks" in x ? Math.floor(x.lagTicks / 10) : 0 })).join();
   const cert = host.cert ? Math.floor((host.cert.expiresAt - st.tick) / 100) : "none";
+  // A load balancer's backend TLS line names the neighbours whose certificates it would refuse.
+  const neighbourCerts = host.services.some((x) => x.kind === "lb")
+    ? st.links.filter((l) => l.from === host.id || l.to === host.id).map((l) => {
+      const o = st.hosts.find((x) => x.id === (l.from === host.id ? l.to : l.from));
+      return !o?.cert ? "n" : o.cert.expiresAt > st.tick ? "v" : "x";
+    }).join("")
+    : "";
   const seen = host.services.map((x) => visibleServiceStatus(st, host, x)).join();
-  return [host.id, visibleHostStatus(st, host), seen, noteText(host.note), host.tier, host.compromised, svcs, links, pairs, cert, st.replication, st.hosts.length, JSON.stringify(st.dns.www)].join("|");
+  return [host.id, visibleHostStatus(st, host), seen, noteText(host.note), host.tier, host.compromised, svcs, links, pairs, cert, neighbourCerts, st.replication, st.hosts.length, JSON.stringify(st.dns.www)].join("|");
 }
 
 /** "about 120 req/s": what this machine carries alone at the chapter's mix of requests. */

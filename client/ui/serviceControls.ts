@@ -102,7 +102,33 @@ function lbControls(s: GameSession, host: Host, lb: Extract<AnyService, { kind: 
             keep(actionButton(s, `Pair with ${o.name} (active-passive)`, () => ({ type: "createLbPair", a: host.id, b: o.id, mode: "active-passive" }), { cls: "small", hint: money(COSTS.lbPair) })),
           ]) : h("span", { class: "small muted" }, "Install HAProxy on a second server to make a pair."), infoButton("active-passive"))
       : null,
+    backendTlsControls(s, host, lb),
     certControls(s, host, keep),
+  );
+}
+
+/** Backend TLS: re-encrypt to the web servers, and which of them the load balancer would refuse. */
+function backendTlsControls(s: GameSession, host: Host, lb: Extract<AnyService, { kind: "lb" }>): HTMLElement | null {
+  if (!s.game.scenario.allowed.services.includes("firewall")) return null;
+  const box = h("input", { type: "checkbox", "data-config": "backend-tls" }) as HTMLInputElement;
+  box.checked = lb.backendTls;
+  box.addEventListener("change", () => {
+    applyOrExplain(s, { type: "setBackendTls", host: host.id, on: box.checked });
+    box.checked = lb.backendTls; // a refusal leaves it as it was
+  });
+  const backends = s.state.links
+    .filter((l) => l.from === host.id || l.to === host.id)
+    .map((l) => s.state.hosts.find((x) => x.id === (l.from === host.id ? l.to : l.from)))
+    .filter((b): b is Host => !!b && b.services.some((x) => x.kind === "web"));
+  const refused = backends.filter((b) => !b.cert || b.cert.expiresAt <= s.state.tick).map((b) => b.name);
+  return h("div", null,
+    h("div", { class: "row" }, h("label", { class: "check" }, box, "Backend TLS (re-encrypt to the web servers)"), infoButton("tls-termination")),
+    h("div", { class: "small muted" }, lb.backendTls
+      ? "Encrypted all the way; costs CPU here and on each web server."
+      : "Plain HTTP behind this load balancer: an intruder inside can read it."),
+    lb.backendTls && refused.length
+      ? h("div", { class: "small", "data-hint": "backend-cert", style: "color: var(--warn)" }, `Refused (certificate missing or expired): ${refused.join(", ")}. Renew it on each.`)
+      : null,
   );
 }
 

@@ -3,6 +3,7 @@
 // taken away? Structural: it asks what the wiring allows, not who happens to be up this second.
 import { PORT_APP, PORT_MYSQL } from "../content/catalog.js";
 import type { GameState } from "../model/types.js";
+import { backendPort } from "../sim/backend-tls.js";
 import { webPortOf, INTERNET, rulesLetIn } from "../sim/firewall-rules.js";
 import { resolveName } from "../sim/hops/dns.js";
 import type { Topology } from "../sim/topology.js";
@@ -65,7 +66,7 @@ export function serves(state: GameState, topo: Topology, cls: UserClass, gone: R
     if (webMemo[w] === 0) webMemo[w] = alive(w) && topo.web[w] !== null && (cls === "static" || appOf(w) >= 0) ? 1 : 2;
     return webMemo[w] === 1;
   };
-  const backendOf = (e: number) => topo.lbBackends[e].findIndex((w, k) => linkOk(topo.lbBackendLinks[e][k]) && rulesLetIn(topo, w, e, webPortOf(state, state.hosts[w])) && webOk(w));
+  const backendOf = (e: number) => topo.lbBackends[e].findIndex((w, k) => linkOk(topo.lbBackendLinks[e][k]) && rulesLetIn(topo, w, e, backendPort(topo.lb[e]!)) && webOk(w));
   const frontOk = (e: number) => {
     if (!alive(e) || !firewallLetsUsersIn(state, topo, e)) return false;
     if (topo.lb[e] && gone.lbOn !== e) return backendOf(e) >= 0;

@@ -36,6 +36,8 @@ export function estimateWork(state: GameState, topo: Topology, rps: number[], go
   const webIn = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
   const appIn = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
   const dbIn = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
+  // TLS work each web server does on what reaches it encrypted (from users, or re-encrypted by a balancer).
+  const tlsWork = new Float64Array(n);
 
   const usable = (e: number) => alive(e) && firewallLetsUsersIn(state, topo, e) && ((topo.lb[e] && gone.lbOn !== e) || topo.web[e] !== null);
   const entries = entryGroups(state, topo).map((g) => g.find(usable)).filter((e): e is number => e !== undefined);
@@ -53,15 +55,17 @@ export function estimateWork(state: GameState, topo: Topology, rps: number[], go
     for (let c = 0; c < 3; c++) {
       const amount = rps[c] / 10 / entries.length;
       if (amount <= 0) continue;
-      if (!topo.lb[e] || gone.lbOn === e) { webIn[c][e] += amount; continue; }
-      work[e] += amount * (WORK.lb[c] + tls(e));
-      for (const w of backends) webIn[c][w] += amount / backends.length;
+      if (!topo.lb[e] || gone.lbOn === e) { webIn[c][e] += amount; tlsWork[e] += amount * tls(e); continue; }
+      // Backend TLS: the balancer encrypts each request again and each web server decrypts it.
+      const reencrypt = topo.lb[e]!.backendTls ? WORK.backendTls : 0;
+      work[e] += amount * (WORK.lb[c] + tls(e) + reencrypt);
+      for (const w of backends) { webIn[c][w] += amount / backends.length; tlsWork[w] += (amount / backends.length) * reencrypt; }
     }
   }
   for (let w = 0; w < n; w++) {
     const total = webIn[0][w] + webIn[1][w] + webIn[2][w];
     if (total <= 0) continue;
-    work[w] += webIn[0][w] * (WORK.web[0] + tls(w)) + (webIn[1][w] + webIn[2][w]) * (WORK.web[1] + tls(w));
+    work[w] += webIn[0][w] * WORK.web[0] + (webIn[1][w] + webIn[2][w]) * WORK.web[1] + tlsWork[w];
     const apps = topo.webApps[w].filter((a, k) => alive(a) && linkOk(topo.webAppLinks[w][k]));
     for (const a of apps) {
       send(w, a, (webIn[1][w] + webIn[2][w]) / apps.length);

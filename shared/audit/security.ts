@@ -37,14 +37,16 @@ export function securityFindings(state: GameState, topo: Topology): AuditFinding
     }
   }
 
-  // TLS that ends at a load balancer leaves the hop to the backends in the clear.
+  // TLS that ends at a load balancer leaves the hop to the backends in the clear, unless the
+  // balancer re-encrypts to them (backend TLS).
   const terminating = entries.filter((e) => topo.lb[e] && hosts[e].cert && topo.lbBackends[e].length);
   if (terminating.length) {
-    const plainBehind = [...new Set(terminating.flatMap((e) => topo.lbBackends[e]))].filter((w) => !hosts[w].cert);
-    if (plainBehind.length) {
-      out.push(fail("end-to-end-tls", "security", "warning", "Encrypted behind the load balancer", [...terminating.map(name), ...plainBehind.map(name)],
-        `TLS ends at ${names(terminating.map(name))}; traffic to ${names(plainBehind.map(name))} crosses the internal network in plain text.`,
-        "Re-encrypt to the backends (a certificate on each web server) so an intruder inside cannot read the traffic."));
+    const plainAt = terminating.filter((e) => !topo.lb[e]!.backendTls);
+    const plainBehind = [...new Set(plainAt.flatMap((e) => topo.lbBackends[e]))].filter((w) => !plainAt.includes(w));
+    if (plainAt.length) {
+      out.push(fail("end-to-end-tls", "security", "warning", "Encrypted behind the load balancer", [...plainAt.map(name), ...plainBehind.map(name)],
+        `TLS ends at ${names(plainAt.map(name))}; traffic to ${names(plainBehind.map(name))} crosses the internal network in plain text, readable by an intruder on any of them.`,
+        `Turn on backend TLS on ${names(plainAt.map(name))} (a certificate on each web server) so an intruder inside cannot read the traffic.`));
     } else {
       out.push(pass("end-to-end-tls", "security", "Encrypted behind the load balancer", "Traffic stays encrypted from the load balancer to the web servers."));
     }

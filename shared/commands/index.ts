@@ -9,13 +9,14 @@ import { addFirewallRule, removeFirewallRule, setFirewall } from "./firewall.js"
 import type { Handlers } from "./handler.js";
 import { deploy, promoteReplica, purgeDisk, repairHost, restartService } from "./operate.js";
 import { parseCommand, reject, type Command, type Verdict } from "./schema.js";
+import { setBackendTls } from "./tls.js";
 import { roleAllows, type Actor } from "../lockstep/roles.js";
 import { SOLO_ACTOR, type ActorId } from "../lockstep/turn.js";
 import { timersChanged } from "../sim/timer-queue.js";
 
 const HANDLERS: Handlers = {
   buyHost, sellHost, resizeHost, copyHost, install, remove, connect, disconnect, undo,
-  configureLb, createLbPair, removeLbPair, setDns, setFirewall, addFirewallRule, removeFirewallRule, buyCert, setReplication,
+  configureLb, createLbPair, removeLbPair, setDns, setFirewall, addFirewallRule, removeFirewallRule, buyCert, setBackendTls, setReplication,
   promoteReplica, deploy, repairHost, restartService, purgeDisk,
 };
 

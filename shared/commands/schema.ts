@@ -58,6 +58,8 @@ export const CommandSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("addFirewallRule"), host: hostId, port, from: firewallSource }),
   z.strictObject({ type: z.literal("removeFirewallRule"), host: hostId, port, from: firewallSource }),
   z.strictObject({ type: z.literal("buyCert"), host: hostId }),
+  /** Re-encrypt from the load balancer on `host` to its web servers (on) or send them plain HTTP (off). */
+  z.strictObject({ type: z.literal("setBackendTls"), host: hostId, on: z.boolean() }),
   z.strictObject({ type: z.literal("promoteReplica"), host: hostId }),
   z.strictObject({ type: z.literal("setReplication"), mode: z.enum(["async", "semisync"]) }),
   z.strictObject({ type: z.literal("deploy"), strategy: z.enum(["all-at-once", "rolling"]) }),

@@ -57,6 +57,12 @@ export const WORK = {
   lb: [15, 15, 15, 15],
   /** TLS handshake and encryption where TLS ends. */
   tls: [30, 30, 30, 30],
+  /**
+   * Backend TLS, at each end (HAProxy encrypting, Nginx decrypting): HAProxy keeps its connections
+   * to the backends open, so a request pays for the encryption but rarely a handshake: half of
+   * what ending a user's TLS costs.
+   */
+  backendTls: 15,
   /** Nginx serves static itself; dynamic requests are only proxied (read and write cost the same). */
   web: [100, 30, 30, 100],
   app: [0, 300, 400, 0],

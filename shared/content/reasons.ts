@@ -4,9 +4,10 @@ export enum Reason {
   NoDns, DnsNowhere, HostDown, NothingListening, FirewallBlocked, CertExpired, LbDown, NoBackend,
   BackendDown, WebDown, NoApp, AppDown, NoDb, DbDown, NoPrimary, DiskFull, QueueFull, RateLimited, VipMoving,
   FirewallBlockedInside,
+  BackendCertRefused,
 }
 
-export const REASON_COUNT = 20;
+export const REASON_COUNT = 21;
 
 export interface ReasonText { code: string; what: string; fix: string }
 
@@ -32,4 +33,5 @@ export const REASONS: readonly ReasonText[] = [
   { code: "rate-limited", what: "{host} rate-limited the request", fix: "Raise the per-client limit if real users are being turned away." },
   { code: "vip-moving", what: "the virtual IP is moving to the standby load balancer", fix: "Wait a moment: the standby is taking over." },
   { code: "firewall-inside", what: "blocked by the firewall on {host}", fix: "Allow the port from the servers that call {host} in its firewall." },
+  { code: "backend-cert-refused", what: "the load balancer refuses {host}: backend TLS checks its certificate, which is missing or expired", fix: "Renew the certificate on {host}; with health checks the load balancer stops sending users there meanwhile." },
 ];

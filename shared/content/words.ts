@@ -79,6 +79,13 @@ export function incidentText(incident: Pick<Incident, "kind" | "params">): Incid
     case "cert-expiring":
       return { title: `The certificate on ${host} expires in 2 minutes`, cause: "Certificates are valid for a limited time.", prevention: "Renew it now; monitoring is what told you." };
     case "cert-expired":
+      if (p.from) {
+        return {
+          title: `The certificate on ${host} expired: ${p.from} refuses it (backend TLS)`,
+          cause: `${p.from} re-encrypts to its web servers and checks each certificate; an expired one fails the handshake, so requests sent there fail.`,
+          prevention: "Renew it in time (monitoring warns before it expires); health checks take the server out of rotation meanwhile.",
+        };
+      }
       return { title: `The certificate on ${host} expired: browsers block foobar.com`, cause: "Nobody renewed the certificate in time.", prevention: "Monitoring warns before expiry; renew ahead of time." };
     case "failover":
       return {
@@ -116,6 +123,12 @@ export function incidentText(incident: Pick<Incident, "kind" | "params">): Incid
           cause: "SSH (port 22) was open to the whole internet and bots try passwords all day.",
           prevention: "A firewall that closes port 22 to the internet; rebuild the server to get rid of the intruder.",
         };
+    case "sniffing":
+      return {
+        title: `${host} is breached and reads plain HTTP from ${p.from ?? "the load balancer"}`,
+        cause: `${p.from ?? "The load balancer"} sends the web servers plain HTTP (TLS, if any, ends there), so every request crosses the internal network readable; the intruder on ${host} copies logins and session cookies off the wire.`,
+        prevention: `Backend TLS on ${p.from ?? "the load balancer"} (re-encrypt to the web servers), port 22 closed to the internet by a firewall so nobody gets in, and ${host} rebuilt from a clean image.`,
+      };
     case "db-exposed":
       return {
         title: `MySQL on ${host} answers the internet`,

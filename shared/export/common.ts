@@ -19,7 +19,8 @@ export const DOMAIN = "foobar.com";
 export const DEFAULT_CERT_DIR = "/etc/ssl/foobar";
 export const certPaths = (o: ExportOptions = {}) => {
   const dir = o.certDir ?? DEFAULT_CERT_DIR;
-  return { pem: `${dir}/www.foobar.com.pem`, crt: `${dir}/www.foobar.com.crt`, key: `${dir}/www.foobar.com.key` };
+  // `ca`: the authority that signed the web servers' certificates, which HAProxy checks them against (backend TLS).
+  return { pem: `${dir}/www.foobar.com.pem`, crt: `${dir}/www.foobar.com.crt`, key: `${dir}/www.foobar.com.key`, ca: `${dir}/internal-ca.crt` };
 };
 
 export function hasValidCert(state: GameState, host: Host): boolean {

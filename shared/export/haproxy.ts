@@ -1,7 +1,9 @@
 // haproxy.cfg for each load balancer: one frontend for www on :80 (and :443 with the certificate
-// when TLS ends here), one backend with the game's algorithm, health checks and rate limit.
+// when TLS ends here), one backend with the game's algorithm, health checks and rate limit, and
+// with backend TLS the servers reached over TLS with their certificates verified.
 import { PORT_HTTP, PORT_HTTPS } from "../content/catalog.js";
 import type { GameState } from "../model/types.js";
+import { backendPort } from "../sim/backend-tls.js";
 import { certPaths, design, hasValidCert, ticksToMs, type ExportFile, type ExportOptions } from "./common.js";
 
 export function haproxyConfig(state: GameState, lbIndex: number, options: ExportOptions = {}): string {
@@ -46,12 +48,14 @@ export function haproxyConfig(state: GameState, lbIndex: number, options: Export
   if (lb.redispatch) lines.push("    option redispatch");
   const backends = topo.lbBackends[lbIndex];
   if (backends.length === 0) lines.push("    # no web server is linked to this load balancer yet");
+  // Backend TLS: `verify required` refuses a server whose certificate the CA did not sign or that
+  // has expired; with `ssl` on the server line the health checks go over TLS too.
+  const ssl = lb.backendTls ? ` ssl verify required ca-file ${certPaths(options).ca}` : "";
   for (const j of backends) {
     const b = hosts[j];
-    const encrypted = hasValidCert(state, b);
     const check = lb.healthCheck ? ` check inter ${ticksToMs(lb.checkInterval)} fall ${lb.fall} rise ${lb.rise}` : "";
     const backup = lb.backups.includes(b.id) ? " backup" : "";
-    lines.push(`    server ${b.name} ${b.privateIp}:${encrypted ? PORT_HTTPS : PORT_HTTP}${encrypted ? " ssl verify none" : ""}${check}${backup}`);
+    lines.push(`    server ${b.name} ${b.privateIp}:${backendPort(lb)}${ssl}${check}${backup}`);
   }
   return lines.join("\n") + "\n";
 }

@@ -1,5 +1,7 @@
 // A complete nginx.conf for each web server: static files served from disk, dynamic requests
-// proxied to the application servers it is linked to, HTTPS where it holds a certificate.
+// proxied to the application servers it is linked to. HTTPS where users reach it with its
+// certificate (plain HTTP redirected); behind load balancers, the ports they use: 443 with ssl
+// for one that re-encrypts (backend TLS), plain 80 for one that does not.
 import { PORT_APP, PORT_HTTP, PORT_HTTPS } from "../content/catalog.js";
 import type { GameState } from "../model/types.js";
 import { certPaths, design, DOMAIN, hasValidCert, type ExportFile, type ExportOptions } from "./common.js";
@@ -8,9 +10,13 @@ export function nginxConfig(state: GameState, webIndex: number, options: ExportO
   const { topo, hosts } = design(state);
   const host = hosts[webIndex];
   if (!topo.web[webIndex]) throw new Error(`${host.name} runs no web server`);
-  const tls = hasValidCert(state, host);
+  const balancers = topo.lbHosts.filter((i) => topo.lbBackends[i].includes(webIndex));
+  const direct = balancers.length === 0;
+  const cert = hasValidCert(state, host);
+  const serveTls = (direct && cert) || balancers.some((i) => topo.lb[i]!.backendTls);
+  const servePlain = (direct && !cert) || balancers.some((i) => !topo.lb[i]!.backendTls);
   const apps = topo.webApps[webIndex];
-  const cert = certPaths(options);
+  const paths = certPaths(options);
   const site = (listen: string[]) => [
     "    server {",
     ...listen.map((l) => `        listen ${l};`),
@@ -62,7 +68,8 @@ export function nginxConfig(state: GameState, webIndex: number, options: ExportO
     for (const a of apps) lines.push(`        server ${a === webIndex ? "127.0.0.1" : hosts[a].privateIp}:${PORT_APP}; # ${hosts[a].name}`);
     lines.push("    }", "");
   }
-  if (tls) {
+  // Users who type http:// are sent to HTTPS; a load balancer's plain checks need a real answer on 80.
+  if (serveTls && !servePlain && direct) {
     lines.push(
       "    server {",
       `        listen ${PORT_HTTP};`,
@@ -70,15 +77,14 @@ export function nginxConfig(state: GameState, webIndex: number, options: ExportO
       "        return 301 https://$host$request_uri;",
       "    }",
       "",
-      ...site([`${PORT_HTTPS} ssl`]).slice(0, 3),
-      `        ssl_certificate ${cert.crt};`,
-      `        ssl_certificate_key ${cert.key};`,
-      "        ssl_protocols TLSv1.2 TLSv1.3;",
-      ...site([`${PORT_HTTPS} ssl`]).slice(3),
     );
-  } else {
-    lines.push(...site([`${PORT_HTTP}`]));
   }
+  const listen = [...(servePlain ? [`${PORT_HTTP}`] : []), ...(serveTls ? [`${PORT_HTTPS} ssl`] : [])];
+  const block = site(listen);
+  const head = 2 + listen.length; // "server {", the listen lines, server_name
+  lines.push(...block.slice(0, head));
+  if (serveTls) lines.push(`        ssl_certificate ${paths.crt};`, `        ssl_certificate_key ${paths.key};`, "        ssl_protocols TLSv1.2 TLSv1.3;");
+  lines.push(...block.slice(head));
   lines.push("}");
   return lines.join("\n") + "\n";
 }

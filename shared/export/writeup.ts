@@ -49,6 +49,8 @@ export function writeup(state: GameState, scenario?: Scenario): string {
   if (has((i) => topo.db[i])) out.push("- __Database__ (MySQL): keeps the site's data; every write goes to the primary.");
   if (has((i) => topo.firewall[i])) out.push("- __Firewall__: lets through only the ports a server must answer on, so a scanner finds nothing else.");
   if (hosts.some((h) => hasValidCert(state, h))) out.push("- __SSL certificate__: lets users talk HTTPS, so what they send (passwords, cookies) is encrypted and they know it is really foobar.com.");
+  const reencrypting = topo.lbHosts.filter((i) => topo.lb[i]!.backendTls).map((i) => hosts[i].name);
+  if (reencrypting.length) out.push(`- __Backend TLS__ on ${reencrypting.join(", ")}: the load balancer encrypts again what it sends the web servers and checks their certificates, so nothing crosses the internal network readable (at some CPU at both ends).`);
   if (has((i) => topo.monitor[i])) out.push("- __Monitoring agent__: reports each server's numbers (requests per second, CPU, disk, errors) and raises an alert when something fails, before users notice.");
   out.push("");
 

@@ -11,7 +11,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   network: "Network (load balancers, DNS, firewalls)",
   servers: "Servers (machines and their software)",
   data: "Data (MySQL and replication)",
-  security: "Security (certificates and monitoring)",
+  security: "Security (certificates, backend TLS and monitoring)",
 };
 
 /** Who issues a command, and (when the room uses roles) the role they hold. */
@@ -25,7 +25,7 @@ export function roleFor(cmd: Command): Role | null {
   switch (cmd.type) {
     case "configureLb": case "createLbPair": case "removeLbPair": case "setDns": case "setFirewall": case "addFirewallRule": case "removeFirewallRule":
       return "network";
-    case "buyCert":
+    case "buyCert": case "setBackendTls":
       return "security";
     case "promoteReplica": case "setReplication":
       return "data";

@@ -73,6 +73,11 @@ export interface LbService extends Service {
   backups: number[];
   /** Requests per second allowed per client source; 0 = no rate limit. */
   rateLimit: number;
+  /**
+   * Backend TLS: HAProxy re-encrypts to its web servers (`server … ssl verify required`) instead of
+   * sending them plain HTTP. Costs CPU at both ends; a backend without a valid certificate is refused.
+   */
+  backendTls: boolean;
 }
 /** The servers a firewall rule can name as a group: those running this software. */
 export type FirewallRole = "lb" | "web" | "app" | "db";
@@ -153,7 +158,7 @@ export interface LbPair {
 export type IncidentKind =
   | "host-failure" | "process-crash" | "disk-full" | "primary-crash" | "deploy" | "cert-expired"
   | "cert-expiring" | "ddos" | "ssh-bruteforce" | "port-scan" | "db-exposed" | "eavesdrop"
-  | "breach" | "overload" | "flash-crowd" | "lost-writes" | "failover" | "traffic-growth";
+  | "breach" | "overload" | "flash-crowd" | "lost-writes" | "failover" | "traffic-growth" | "sniffing";
 
 export interface Incident {
   id: number;
@@ -190,6 +195,8 @@ export interface IncidentParams {
   count?: number;
   /** failover: the virtual IP that moved. */
   vip?: string;
+  /** sniffing: the load balancer whose plain traffic the breached host reads; cert-expired: the one that now refuses this backend. */
+  from?: string;
 }
 
 export interface ScheduledEvent {
@@ -231,6 +238,8 @@ export interface Totals {
   lostWrites: number;
   /** Latency sum in ms×requests, for the mean. */
   latencyMsSum: number;
+  /** Legitimate requests an intruder read off the internal network (plain HTTP behind a load balancer), in thousandths. */
+  sniffedMilli: number;
 }
 
 /** A build action that its player may still undo: the commands that reverse it and the money back. */

@@ -6,6 +6,7 @@
 // A host's own traffic never crosses its firewall (loopback).
 import { PORT_APP, PORT_HTTP, PORT_HTTPS, PORT_MYSQL } from "../content/catalog.js";
 import type { FirewallRole, FirewallRule, FirewallService, FirewallSource, GameState, Host } from "../model/types.js";
+import { backendPort } from "./backend-tls.js";
 import type { Topology } from "./topology.js";
 
 export const FIREWALL_ROLES: readonly FirewallRole[] = ["lb", "web", "app", "db"];
@@ -82,7 +83,7 @@ export function openToInternet(fw: FirewallService, port: number): boolean {
   return fw.rules.some((r) => r.port === port && r.from.kind === "anywhere");
 }
 
-/** The port users or a load balancer use to reach the web server on `host`: HTTPS when it ends TLS itself (a valid certificate). */
+/** The port users reach the web server on `host` from the internet: HTTPS when it ends TLS itself (a valid certificate). A load balancer uses `backendPort`. */
 export function webPortOf(state: GameState, host: Host): number {
   return host.cert !== null && host.cert.expiresAt > state.tick ? PORT_HTTPS : PORT_HTTP;
 }
@@ -138,7 +139,7 @@ export interface Caller { from: number; port: number }
 export function callersOf(state: GameState, topo: Topology, to: number): Caller[] {
   const out: Caller[] = [];
   const n = topo.hosts.length;
-  if (topo.web[to]) for (const i of topo.lbHosts) if (i !== to && topo.lbBackends[i].includes(to)) out.push({ from: i, port: webPortOf(state, topo.hosts[to]) });
+  if (topo.web[to]) for (const i of topo.lbHosts) if (i !== to && topo.lbBackends[i].includes(to)) out.push({ from: i, port: backendPort(topo.lb[i]!) });
   if (topo.app[to]) for (let w = 0; w < n; w++) if (w !== to && topo.web[w] && topo.webApps[w].includes(to)) out.push({ from: w, port: PORT_APP });
   const db = topo.db[to];
   if (db) {

@@ -51,5 +51,8 @@ export function score(state: GameState): number {
   const served = Math.floor((Math.floor(t.served / 10) * slaPermyriad(state)) / 10000);
   const money = Math.floor(Math.max(0, state.money) / 1000);
   const won = state.ended?.outcome === "won" ? 5000 : 0;
-  return served + money + won + nines(state) * 1000 - t.breaches * 1000;
+  // Requests an intruder read: one point off per hundred (serving them earned ten), so a leak hurts
+  // about as much as a breach after some ten thousand requests, without wiping out the run.
+  const sniffed = Math.floor(t.sniffedMilli / 100000);
+  return served + money + won + nines(state) * 1000 - t.breaches * 1000 - sniffed;
 }

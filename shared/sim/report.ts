@@ -19,6 +19,7 @@ export const REASON_TIER: readonly number[] = [
   TIER_WEB, TIER_WEB, TIER_WEB, TIER_APP, TIER_APP, TIER_DB, TIER_APP, TIER_DB, // backend-down … disk-full
   TIER_WEB, TIER_LB, TIER_LB, // queue-full (any host), rate-limited, vip-moving
   TIER_DB, // firewall-inside (each hop passes the tier it blocked)
+  TIER_WEB, // backend-cert-refused
 ];
 
 export interface TickReport {
@@ -58,6 +59,8 @@ export interface TickReport {
   /** Per host index: requests from the internet that failed at it. */
   entryFailed: Float64Array;
   latencyHistogram: Float64Array;
+  /** Legitimate requests an intruder read off the internal network this tick (sim/sniffing.ts). */
+  sniffed: number;
 }
 
 /**
@@ -98,6 +101,7 @@ export function emptyReport(hosts: number, links: number): TickReport {
     entryFlow: new Float64Array(hosts * 4),
     entryFailed: new Float64Array(hosts),
     latencyHistogram: new Float64Array(LATENCY_EDGES_MS.length),
+    sniffed: 0,
   };
 }
 

@@ -9,7 +9,7 @@ export function newService(kind: ServiceKind, readyAt: number, opts: { dbRole?: 
     case "web": return { kind, ...base };
     case "app": return { kind, ...base, codeVersion: opts.codeVersion ?? 1 };
     case "db": return { kind, ...base, role: opts.dbRole ?? "primary", diskPermille: 100, lagTicks: 0, lastWrites: 0 };
-    case "lb": return { kind, ...base, algorithm: "roundrobin", healthCheck: false, checkInterval: 20, fall: 3, rise: 2, redispatch: false, drained: [], backups: [], markedDown: [], checkStreaks: [], rateLimit: 0 };
+    case "lb": return { kind, ...base, algorithm: "roundrobin", healthCheck: false, checkInterval: 20, fall: 3, rise: 2, redispatch: false, drained: [], backups: [], markedDown: [], checkStreaks: [], rateLimit: 0, backendTls: false };
     case "firewall": return { kind, ...base, rules: opts.firewallRules ?? [] };
     case "monitor": return { kind, ...base };
   }

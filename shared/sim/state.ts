@@ -34,7 +34,7 @@ export function createState(scenario: Scenario, seed: number, overrides?: Scenar
     effects: [],
     incidents: [],
     knownOpenPorts: [],
-    totals: { demand: 0, served: 0, errors: 0, dropped: 0, attackDemand: 0, attackBlocked: 0, upTicks: 0, ticks: 0, revenue: 0, spent: 0, breaches: 0, lostWrites: 0, latencyMsSum: 0 },
+    totals: { demand: 0, served: 0, errors: 0, dropped: 0, attackDemand: 0, attackBlocked: 0, upTicks: 0, ticks: 0, revenue: 0, spent: 0, breaches: 0, lostWrites: 0, latencyMsSum: 0, sniffedMilli: 0 },
     lastBuilds: [],
     topologyVersion: 0,
     launchedAt: -1,

@@ -10,6 +10,7 @@ import { fireScheduled, randomEvents } from "./events.js";
 import { lastReport, runFlow, type Demand } from "./flow.js";
 import type { TickReport } from "./report.js";
 import { runTimers } from "./timers.js";
+import { watchSniffing } from "./sniffing.js";
 import { watchOverload } from "./overload.js";
 
 const demand: Demand = { legit: [0, 0, 0], attack: 0 };
@@ -22,6 +23,7 @@ export function step(state: GameState, scenario: Scenario): TickReport {
   refreshDnsCaches(state);
   computeDemand(state, scenario, demand);
   const report = runFlow(state, demand);
+  watchSniffing(state, report);
   runAttacks(state, scenario);
   watchOverload(state);
   settle(state, scenario, report);

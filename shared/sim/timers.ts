@@ -10,6 +10,8 @@ import { openIncident, resolveIncidents } from "./incidents.js";
 import { drainEverywhere, restartForDeploy } from "./events.js";
 import { findService, isUp } from "./services.js";
 import { hostsToVisit, requeueVisited } from "./timer-queue.js";
+import { backendPort, certVerifies } from "./backend-tls.js";
+import { resolveName } from "./hops/dns.js";
 import { topology, type Topology } from "./topology.js";
 
 export function runTimers(state: GameState): void {
@@ -58,10 +60,31 @@ function certificateClock(state: GameState, h: GameState["hosts"][number]): void
     });
   }
   if (h.cert!.expiresAt === t) {
+    const user = usedFor(state, h);
+    if (user === null) return;
     openIncident(state, {
-      kind: "cert-expired", host: h, severity: "critical",
+      kind: "cert-expired", host: h, severity: "critical", params: user === "" ? {} : { from: user },
     });
   }
+}
+
+/**
+ * Who the certificate on a server behind load balancers serves: the name of one that re-encrypts
+ * to it (backend TLS, which now refuses it), or null when none does and the certificate is unused.
+ * "" for any other server: users connect to it.
+ */
+function usedFor(state: GameState, h: GameState["hosts"][number]): string | null {
+  if (h.publicIp && resolveName(state).includes(h.publicIp)) return "";
+  const topo = topology(state);
+  const j = topo.indexById.get(h.id)!;
+  if (topo.lb[j]) return "";
+  let behind = false;
+  for (const i of topo.lbHosts) {
+    if (!topo.lbBackends[i].includes(j)) continue;
+    if (topo.lb[i]!.backendTls) return state.hosts[i].name;
+    behind = true;
+  }
+  return behind ? null : "";
 }
 
 /**
@@ -145,9 +168,11 @@ function healthChecks(state: GameState): void {
     const streaks: { host: number; count: number }[] = [];
     for (const j of topo.lbBackends[i]) {
       const id = hosts[j].id;
-      // The check crosses the same firewalls as the traffic: a backend that drops it fails it.
-      const healthy = isUp(hosts[j], topo.web[j]) && firewallLetsIn(topo, j, i, webPortOf(state, hosts[j]))
-        && topo.webApps[j].some((a) => isUp(hosts[a], topo.app[a]) && firewallLetsIn(topo, a, j, PORT_APP));
+      // The check crosses the same firewalls as the traffic: a backend that drops it fails it. With
+      // backend TLS the check runs over TLS too: a certificate that fails `verify required` fails it.
+      const healthy = isUp(hosts[j], topo.web[j]) && firewallLetsIn(topo, j, i, backendPort(lb))
+        && topo.webApps[j].some((a) => isUp(hosts[a], topo.app[a]) && firewallLetsIn(topo, a, j, PORT_APP))
+        && (!lb.backendTls || certVerifies(hosts[j], state.tick));
       const wasDown = lb.markedDown.includes(id);
       // A check that agrees with the belief ends any streak; one that disagrees extends it.
       if (healthy !== wasDown) { if (wasDown) down.push(id); continue; }

@@ -123,3 +123,27 @@ describe("alert repeats", () => {
     expect(f.announce(incident(4, { detectedAt: 1700 }))).toBe(true);
   });
 });
+
+describe("an intruder reading plain HTTP behind the load balancer", () => {
+  it("the end screen names it, counts it and gives the fixes", () => {
+    const game = Game.create("secured", 2);
+    const id = (name: string) => game.state.hosts.find((h) => h.name === name)!.id;
+    expect(game.apply({ type: "buyCert", host: id("lb-01") }).ok).toBe(true);
+    game.state.hosts.find((h) => h.name === "web-02")!.compromised = true;
+    game.run(200);
+    const d = buildDebrief(game);
+    const entry = d.timeline.find((t) => t.title === "web-02 is breached and reads plain HTTP from lb-01");
+    expect(entry).toBeDefined();
+    expect(entry!.seen).toBe("Seen at once.");
+    expect(entry!.prevention).toMatch(/Backend TLS on lb-01.*port 22.*firewall/);
+    const read = d.stats.find((s) => s.label === "Requests read by an intruder inside");
+    expect(Number(read?.value)).toBeGreaterThan(500);
+    const lesson = d.lessons.find((l) => l.title === "Where TLS ends")!;
+    expect(lesson.text).toMatch(/An intruder inside read \d+ requests in plain HTTP/);
+  });
+
+  it("says nothing of it when nothing was read", () => {
+    const d = buildDebrief(chapterOneUnattended(4));
+    expect(d.stats.some((s) => s.label.startsWith("Requests read"))).toBe(false);
+  });
+});

@@ -282,7 +282,7 @@ describe("security", () => {
     passing(game, "https");
   });
 
-  it("TLS ending at the load balancer is a finding; certificates on the backends close it; no certificate, no check", () => {
+  it("TLS ending at the load balancer is a finding; backend TLS closes it (certificates alone do not); no certificate, no check", () => {
     const game = newGame();
     const farm = webFarm(game, 2, { healthCheck: true });
     expect(check(game, "end-to-end-tls")).toBeUndefined();
@@ -290,6 +290,8 @@ describe("security", () => {
     const f = failing(game, "end-to-end-tls");
     expect(f.message).toMatch(/TLS ends at lb-01/);
     for (const w of farm.webs) must(game, { type: "buyCert", host: w });
+    expect(failing(game, "end-to-end-tls").advice).toMatch(/backend TLS on lb-01/);
+    must(game, { type: "setBackendTls", host: farm.lb, on: true });
     passing(game, "end-to-end-tls");
   });
 });

@@ -46,11 +46,12 @@ beforeAll(() => {
     execFileSync(openssl.path, ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=www.foobar.com",
       "-keyout", join(certDir, "www.foobar.com.key"), "-out", join(certDir, "www.foobar.com.crt")], { stdio: "ignore" });
     writeFileSync(join(certDir, "www.foobar.com.pem"), readFileSync(join(certDir, "www.foobar.com.crt"), "utf8") + readFileSync(join(certDir, "www.foobar.com.key"), "utf8"));
+    // Backend TLS verifies the web servers against this authority: the self-signed certificate signs itself.
+    writeFileSync(join(certDir, "internal-ca.crt"), readFileSync(join(certDir, "www.foobar.com.crt"), "utf8"));
   }
 });
 
-function writeExport(name: string, format: ExportFormat) {
-  const game = load(name);
+function writeExport(name: string, format: ExportFormat, game = load(name)) {
   const files = exportDesign(game.state, format, { certDir, scenario: game.scenario });
   return files.map((f) => {
     const path = join(work, name, f.path);
@@ -100,6 +101,35 @@ describe("configuration accepted by the real tools", () => {
       for (const ip of www.values) expect(zone.content).toMatch(new RegExp(`^www\\s+${Math.round(www.ttlTicks / 10)}\\s+IN\\s+A\\s+${ip.replace(/\./g, "\\.")}$`, "m"));
     });
   }
+
+  /** secured.json with backend TLS: a certificate on each web server, lb-01 re-encrypting to them. */
+  const reencrypting = () => {
+    const game = load("secured");
+    const lb = game.state.hosts.find((h) => h.name === "lb-01")!;
+    for (const h of game.state.hosts) if (h.services.some((s) => s.kind === "web") && h.id !== lb.id) expect(game.apply({ type: "buyCert", host: h.id }).ok).toBe(true);
+    expect(game.apply({ type: "setBackendTls", host: lb.id, on: true }).ok).toBe(true);
+    return game;
+  };
+
+  it.skipIf(!haproxy.path || !nginx.path || !openssl.path)(`backend TLS: haproxy -c and nginx -t accept ssl verify required and the ssl listeners${haproxy.note}${nginx.note}`, () => {
+    const game = reencrypting();
+    const [cfg] = writeExport("secured-backend-tls", "haproxy", game);
+    expect(cfg.content).toMatch(/server web-01 \S+:443 ssl verify required ca-file \S+internal-ca\.crt check/);
+    const r = run(haproxy.path!, ["-c", "-f", cfg.abs]);
+    expect(r.code, `${r.out}\n${cfg.content}`).toBe(0);
+    const webs = writeExport("secured-backend-tls", "nginx", game);
+    expect(webs.length).toBe(2);
+    for (const f of webs) {
+      expect(f.content).toContain("listen 443 ssl;");
+      const prefix = join(work, "secured-backend-tls", "nginx-prefix");
+      mkdirSync(join(prefix, "logs"), { recursive: true });
+      const t = run(nginx.path!, ["-t", "-q", "-c", f.abs, "-p", prefix, "-g", `pid ${join(prefix, "nginx.pid")}; error_log ${join(prefix, "logs", "error.log")};`]);
+      expect(t.code, `${f.path}:\n${t.out}\n${f.content}`).toBe(0);
+    }
+    // The web servers' firewalls let lb-01 in on 443, where it now connects.
+    const ufw = exportDesign(game.state, "ufw").find((f) => f.path === "web-01/ufw.sh")!.content;
+    expect(ufw).toMatch(/port 443 proto tcp comment 'lb-01'/);
+  });
 
   it("the configs follow the game's settings: algorithm, check interval, TLS, rate limit, backends", () => {
     const game = load("scale-up");

@@ -47,7 +47,7 @@ describe("words live outside the state", () => {
   });
 
   it("every incident kind, note code and ending can be put into words", () => {
-    const kinds: IncidentKind[] = ["host-failure", "process-crash", "disk-full", "primary-crash", "deploy", "cert-expired", "cert-expiring", "ddos", "ssh-bruteforce", "port-scan", "db-exposed", "eavesdrop", "breach", "overload", "flash-crowd", "lost-writes", "failover", "traffic-growth"];
+    const kinds: IncidentKind[] = ["host-failure", "process-crash", "disk-full", "primary-crash", "deploy", "cert-expired", "cert-expiring", "ddos", "ssh-bruteforce", "port-scan", "db-exposed", "eavesdrop", "breach", "overload", "flash-crowd", "lost-writes", "failover", "traffic-growth", "sniffing"];
     for (const kind of kinds) expect(incidentText({ kind, params: { host: "web-01" } }).title).toBeTruthy();
     expect(noteText({ code: "deploying", version: 3 })).toBe("deploying v3");
     expect(noteText({ code: "resizing", tier: "large" })).toBe("resizing to large");

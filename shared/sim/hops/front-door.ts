@@ -1,7 +1,7 @@
 // The front door: where a client's address leads (a server, or a load-balancer pair's virtual IP),
 // whether anything there answers HTTP, and the way in: through the host's firewall, over TLS if
 // the host has a certificate, to HAProxy if it runs one, else straight to Nginx.
-import { CLIENT_BUCKETS, PORT_HTTP, PORT_HTTPS } from "../../content/catalog.js";
+import { CLIENT_BUCKETS, PORT_HTTP, PORT_HTTPS, WORK } from "../../content/catalog.js";
 import { Reason } from "../../content/reasons.js";
 import type { GameState } from "../../model/types.js";
 import type { Topology } from "../topology.js";
@@ -66,5 +66,6 @@ export function enter(sc: Scratch, e: number, cls: number, amount: number, laten
   } else {
     sc.webIn[row] += amount;
     sc.webLat[row] += amount * latency;
+    if (sc.tls[e] === 1) sc.webTlsWork[e] += amount * WORK.tls[cls];
   }
 }

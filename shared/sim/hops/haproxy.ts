@@ -1,6 +1,7 @@
 // HAProxy, the load balancer hop: a per-client rate limit, its own CPU (TLS termination included),
 // the health checks' view of the backends, then the balancing algorithm (balance.ts) sharing what
-// got through among them. A backend whose Nginx is down fails what is still sent to it.
+// got through among them. A backend whose Nginx is down fails what is still sent to it, and so does
+// one whose firewall drops the balancer; with backend TLS, so does one whose certificate fails `verify required` (its handshake fails).
 import { CLIENT_BUCKETS, HOP_MS, PORT_HTTP, PORT_HTTPS, WORK } from "../../content/catalog.js";
 import { Reason } from "../../content/reasons.js";
 import type { LbService } from "../../model/types.js";
@@ -28,9 +29,10 @@ function balanceOne(sc: Scratch, i: number): void {
   for (let c = 0; c < C; c++) total += sc.lbIn[base + c];
   if (total <= 0) return;
   const allowed = rateLimit(sc, i, lb);
+  sc.lbVerifies = lb.backendTls ? 1 : 0;
   // A denied request costs only the table lookup: it is refused before TLS and proxying.
   if (lb.rateLimit > 0) admit(sc, i, total * WORK.rateLimit);
-  const f = admit(sc, i, allowed * (WORK.lb[0] + (sc.tls[i] ? WORK.tls[0] : 0)));
+  const f = admit(sc, i, allowed * (WORK.lb[0] + (sc.tls[i] ? WORK.tls[0] : 0) + (lb.backendTls ? WORK.backendTls : 0)));
   const hop = hopMs(sc, i, HOP_MS.lb + (sc.tls[i] ? HOP_MS.tls : 0));
   countTaken(sc, i, TIER_LB, allowed * f);
   const healthy = weighBackends(sc, i, lb);
@@ -100,7 +102,7 @@ function weighBackends(sc: Scratch, i: number, lb: LbService): number {
     }
     sc.weight[k] = w;
     weightSum += w;
-    if (sc.webUp[j] === 1) liveWeightSum += w;
+    if (answers(sc, j)) liveWeightSum += w;
   }
   sc.weightSum = weightSum;
   sc.liveWeightSum = liveWeightSum;
@@ -119,11 +121,11 @@ function weighByConnections(sc: Scratch, i: number): void {
   let usable = 0, dead = 0;
   for (let k = 0; k < backends.length; k++) {
     const j = backends[k];
-    const answers = sc.weight[k] > 0 && sc.webUp[j] === 1;
-    if (sc.weight[k] > 0) { usable++; if (!answers) dead++; }
+    const live = sc.weight[k] > 0 && answers(sc, j);
+    if (sc.weight[k] > 0) { usable++; if (!live) dead++; }
     sc.believedUp[k] = sc.weight[k] > 0 ? 1 : 0; // from here on: usable (a backup only when no primary is)
-    sc.lcLoad[k] = answers ? sc.hosts[j].backlog + sc.used[j] + heldThisTick(sc, j) : 0;
-    sc.lcCapacity[k] = answers ? sc.capacity[j] : 0;
+    sc.lcLoad[k] = live ? sc.hosts[j].backlog + sc.used[j] + heldThisTick(sc, j) : 0;
+    sc.lcCapacity[k] = live ? sc.capacity[j] : 0;
   }
   // The dead-but-believed-up take an even share; the live ones split the rest.
   const deadWork = work / usable;
@@ -131,14 +133,14 @@ function weighByConnections(sc: Scratch, i: number): void {
   let weightSum = 0, liveWeightSum = 0;
   for (let k = 0; k < backends.length; k++) {
     if (sc.weight[k] <= 0) continue;
-    const live = sc.webUp[backends[k]] === 1;
+    const live = answers(sc, backends[k]);
     sc.weight[k] = live ? sc.lcShare[k] : deadWork;
     weightSum += sc.weight[k];
     if (live) liveWeightSum += sc.weight[k];
   }
   // Nothing with capacity to fill (every live one is out of CPU): fall back to taking turns.
   if (weightSum <= 0) {
-    for (let k = 0; k < backends.length; k++) if (sc.believedUp[k] === 1) { sc.weight[k] = 1; weightSum += 1; if (sc.webUp[backends[k]] === 1) liveWeightSum += 1; }
+    for (let k = 0; k < backends.length; k++) if (sc.believedUp[k] === 1) { sc.weight[k] = 1; weightSum += 1; if (answers(sc, backends[k])) liveWeightSum += 1; }
   }
   sc.weightSum = weightSum;
   sc.liveWeightSum = liveWeightSum;
@@ -178,7 +180,7 @@ function spreadByWeight(sc: Scratch, i: number, redispatch: boolean): void {
     const w = sc.weight[k];
     if (w <= 0) continue;
     const j = backends[k];
-    if (skipDead && sc.webUp[j] === 0) continue;
+    if (skipDead && !answers(sc, j)) continue;
     for (let c = 0; c < C; c++) if (sc.lbAdmitted[c] > 0) forward(sc, i, j, links[k], c, (sc.lbAdmitted[c] * w) / weightSum, sc.lbLatency[c]);
   }
 }
@@ -190,7 +192,7 @@ function spreadBySource(sc: Scratch, i: number, f: number, healthy: number, redi
   for (let b = 0; b < CLIENT_BUCKETS; b++) {
     let pick = sourceBackend(b, healthy);
     // Redispatch: a refused connection goes on to the next believed-up backend that answers.
-    if (redispatch) for (let step = 0; step < healthy && sc.webUp[backends[sc.believed[pick]]] === 0; step++) pick = (pick + 1) % healthy;
+    if (redispatch) for (let step = 0; step < healthy && !answers(sc, backends[sc.believed[pick]]); step++) pick = (pick + 1) % healthy;
     const k = sc.believed[pick];
     const row = (i * CLIENT_BUCKETS + b) * C;
     for (let c = 0; c < 3; c++) {
@@ -203,26 +205,33 @@ function spreadBySource(sc: Scratch, i: number, f: number, healthy: number, redi
     const skipDead = redispatch && sc.liveWeightSum > 0;
     const weightSum = skipDead ? sc.liveWeightSum : sc.weightSum;
     for (let k = 0; k < backends.length; k++) {
-      if (sc.weight[k] > 0 && !(skipDead && sc.webUp[backends[k]] === 0)) forward(sc, i, backends[k], links[k], ATTACK, (attack * sc.weight[k]) / weightSum, sc.lbLatency[ATTACK]);
+      if (sc.weight[k] > 0 && !(skipDead && !answers(sc, backends[k]))) forward(sc, i, backends[k], links[k], ATTACK, (attack * sc.weight[k]) / weightSum, sc.lbLatency[ATTACK]);
     }
   }
 }
 
+/** Whether backend slot j takes a connection from the load balancer being balanced: Nginx runs, and with backend TLS its certificate verifies. */
+function answers(sc: Scratch, j: number): boolean {
+  return sc.webUp[j] === 1 && (sc.lbVerifies === 0 || sc.tls[j] === 1);
+}
+
 /**
  * Hands `amount` from load balancer i to backend j over `link` (-1: same host); fails it if Nginx
- * there is not running or j's firewall drops the load balancer's connection.
+ * there is not running, if with backend TLS its certificate fails verification, or if j's
+ * firewall drops the balancer's connection. Re-encrypted requests cost Nginx their decryption.
  */
 function forward(sc: Scratch, i: number, j: number, link: number, cls: number, amount: number, latency: number): void {
-  if (sc.webUp[j] === 0) {
-    fail(sc, sc.up[j] === 0 ? Reason.BackendDown : Reason.WebDown, j, cls, amount);
+  if (!answers(sc, j)) {
+    fail(sc, sc.up[j] === 0 ? Reason.BackendDown : sc.webUp[j] === 0 ? Reason.WebDown : Reason.BackendCertRefused, j, cls, amount);
     if (link >= 0) sc.report.linkFailed[link] += amount;
     return;
   }
-  if (firewallBlocksInside(sc, j, i, sc.tls[j] ? PORT_HTTPS : PORT_HTTP)) {
+  if (firewallBlocksInside(sc, j, i, sc.lbVerifies === 1 ? PORT_HTTPS : PORT_HTTP)) {
     blockedInside(sc, j, link, cls, amount, TIER_WEB);
     return;
   }
   if (link >= 0) sc.report.linkFlow[link * C + cls] += amount;
   sc.webIn[j * C + cls] += amount;
   sc.webLat[j * C + cls] += amount * latency;
+  if (sc.lbVerifies === 1) sc.webTlsWork[j] += amount * WORK.backendTls;
 }

@@ -23,11 +23,14 @@ export function runNginx(sc: Scratch): void {
 function serveWeb(sc: Scratch, j: number, total: number): void {
   touch(sc, j);
   const base = j * C;
-  const tls = sc.tls[j] ? TLS_WORK : 0;
-  const work = sc.webIn[base] * (WEB_WORK_STATIC + tls) + (sc.webIn[base + 1] + sc.webIn[base + 2]) * (WEB_WORK_PROXY + tls) + sc.webIn[base + 3] * (WEB_WORK_STATIC + tls);
+  // TLS is paid only on what arrived encrypted: from users when Nginx holds the certificate, from a
+  // load balancer when it re-encrypts (backend TLS). Plain HTTP from a load balancer costs nothing.
+  const tlsWork = sc.webTlsWork[j];
+  sc.webTlsWork[j] = 0;
+  const work = sc.webIn[base] * WEB_WORK_STATIC + (sc.webIn[base + 1] + sc.webIn[base + 2]) * WEB_WORK_PROXY + sc.webIn[base + 3] * WEB_WORK_STATIC + tlsWork;
   const f = admit(sc, j, work);
   countTaken(sc, j, TIER_WEB, total * f);
-  const hop = hopMs(sc, j, HOP_MS.web + (sc.tls[j] ? HOP_MS.tls : 0));
+  const hop = hopMs(sc, j, HOP_MS.web + (HOP_MS.tls * tlsWork) / (TLS_WORK * total));
   const apps = sc.topo.webApps[j];
   let upCount = 0;
   for (let k = 0; k < apps.length; k++) upCount += sc.appUp[apps[k]];

@@ -39,6 +39,10 @@ export interface Scratch {
   hopFactor: Float64Array; queueMs: Float64Array;
   /** A valid certificate: this host terminates TLS. */
   tls: Uint8Array;
+  /** TLS work Nginx owes for what arrived encrypted this tick (from users, or re-encrypted by a load balancer); cleared as Nginx pays it. */
+  webTlsWork: Float64Array;
+  /** While one load balancer is balanced: 1 when it re-encrypts to its backends (backend TLS), so each must present a valid certificate. */
+  lbVerifies: number;
   /** Web server, application, database up and running this tick (host up too). */
   webUp: Uint8Array; appUp: Uint8Array; dbUp: Uint8Array;
 
@@ -92,7 +96,7 @@ function layOut(state: GameState, topo: Topology, s: Scratch | undefined): Scrat
     report: emptyReport(n, links),
     up: new Uint8Array(n), capacity: new Float64Array(n), minedAtLoad: new Uint8Array(n), util: new Float64Array(n),
     budget: new Float64Array(n), used: new Float64Array(n), hopFactor: new Float64Array(n), queueMs: new Float64Array(n),
-    tls: new Uint8Array(n), webUp: new Uint8Array(n), appUp: new Uint8Array(n), dbUp: new Uint8Array(n),
+    tls: new Uint8Array(n), webTlsWork: new Float64Array(n), lbVerifies: 0, webUp: new Uint8Array(n), appUp: new Uint8Array(n), dbUp: new Uint8Array(n),
     lbIn: new Float64Array(n * C), lbLat: new Float64Array(n * C), lbBucket: new Float64Array(n * CLIENT_BUCKETS * C), lbBucketRow: CLIENT_BUCKETS * C,
     webIn: new Float64Array(n * C), webLat: new Float64Array(n * C),
     appIn: new Float64Array(n * C), appLat: new Float64Array(n * C),
