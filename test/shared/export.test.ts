@@ -108,6 +108,10 @@ describe("configuration accepted by the real tools", () => {
     const lb = game.state.hosts.find((h) => h.name === "lb-01")!;
     for (const h of game.state.hosts) if (h.services.some((s) => s.kind === "web") && h.id !== lb.id) expect(game.apply({ type: "buyCert", host: h.id }).ok).toBe(true);
     expect(game.apply({ type: "setBackendTls", host: lb.id, on: true }).ok).toBe(true);
+    // secured's web servers allow lb-01 on 80 only: re-encrypting, it now connects on 443.
+    for (const h of game.state.hosts) if (h.services.some((s) => s.kind === "firewall" ) && h.services.some((s) => s.kind === "web") && h.id !== lb.id) {
+      expect(game.apply({ type: "addFirewallRule", host: h.id, port: 443, from: { kind: "host", host: lb.id } }).ok).toBe(true);
+    }
     return game;
   };
 
@@ -126,7 +130,7 @@ describe("configuration accepted by the real tools", () => {
       const t = run(nginx.path!, ["-t", "-q", "-c", f.abs, "-p", prefix, "-g", `pid ${join(prefix, "nginx.pid")}; error_log ${join(prefix, "logs", "error.log")};`]);
       expect(t.code, `${f.path}:\n${t.out}\n${f.content}`).toBe(0);
     }
-    // The web servers' firewalls let lb-01 in on 443, where it now connects.
+    // The web servers' firewalls let lb-01 in on 443, where it now connects (the rules added above).
     const ufw = exportDesign(game.state, "ufw").find((f) => f.path === "web-01/ufw.sh")!.content;
     expect(ufw).toMatch(/port 443 proto tcp comment 'lb-01'/);
   });
