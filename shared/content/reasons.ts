@@ -3,9 +3,10 @@
 export enum Reason {
   NoDns, DnsNowhere, HostDown, NothingListening, FirewallBlocked, CertExpired, LbDown, NoBackend,
   BackendDown, WebDown, NoApp, AppDown, NoDb, DbDown, NoPrimary, DiskFull, QueueFull, RateLimited, VipMoving,
+  ConnectTimeout,
 }
 
-export const REASON_COUNT = 19;
+export const REASON_COUNT = 20;
 
 export interface ReasonText { code: string; what: string; fix: string }
 
@@ -30,4 +31,5 @@ export const REASONS: readonly ReasonText[] = [
   { code: "queue-full", what: "{host} is overloaded: its queue is full and requests are dropped", fix: "Add servers behind the load balancer, buy a bigger one, or split roles." },
   { code: "rate-limited", what: "{host} rate-limited the request", fix: "Raise the per-client limit if real users are being turned away." },
   { code: "vip-moving", what: "the virtual IP is moving to the standby load balancer", fix: "Wait a moment: the standby is taking over." },
+  { code: "connect-timeout", what: "users timed out connecting to {host} and gave up before trying the next address", fix: "Take the dead address out of DNS (users follow as their caches expire), or put a virtual IP in DNS that a standby takes over." },
 ];

@@ -18,6 +18,7 @@ export const REASON_TIER: readonly number[] = [
   TIER_LB, TIER_LB, TIER_LB, TIER_WEB, TIER_LB, TIER_LB, TIER_LB, TIER_LB, // no-dns … no-backend
   TIER_WEB, TIER_WEB, TIER_WEB, TIER_APP, TIER_APP, TIER_DB, TIER_APP, TIER_DB, // backend-down … disk-full
   TIER_WEB, TIER_LB, TIER_LB, // queue-full (any host), rate-limited, vip-moving
+  TIER_LB, // connect-timeout
 ];
 
 export interface TickReport {
