@@ -7,6 +7,7 @@ import { parseCommand, type Command } from "./commands/schema.js";
 import { findScenario } from "./content/scenarios/index.js";
 import { hashHex } from "./hash.js";
 import { stateProblem } from "./state-schema.js";
+import { contentUsers } from "./sim/complaints.js";
 import type { GameState } from "./model/types.js";
 import { SIM_VERSION } from "./version.js";
 
@@ -52,6 +53,8 @@ export function fromSnapshot(text: string): Restored {
   if (!state || typeof state !== "object" || !Array.isArray(state.hosts) || typeof state.tick !== "number") return { ok: false, reason: "the save file has no game state" };
   if (!findScenario(state.scenario)) return { ok: false, reason: `the save file is for an unknown scenario "${String(state.scenario).slice(0, 40)}"` };
   if (stateHash(state) !== d.hash) return { ok: false, reason: "the save file is damaged: its contents do not match its checksum" };
+  // Saves from before users' complaints were tracked: their users start content.
+  if (state.users === undefined) state.users = contentUsers();
   const problem = stateProblem(state);
   if (problem) return { ok: false, reason: `the save file's game state is damaged: ${problem}` };
   const log = readLog(d.log ?? [], state.tick);
