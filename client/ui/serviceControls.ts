@@ -2,7 +2,7 @@
 // (load-balancer algorithm and health checks, firewall ports, certificate, database role).
 import { COSTS, HEALTH_CHECK_INTERVALS, KNOWN_PORTS, noteText, SERVICES, visibleServiceStatus, type AnyService, type Command, type Host, type LbPair, type RunStatus } from "../../shared/index.js";
 import { duration, money } from "../logic/format.js";
-import { pairMissingStep } from "../logic/pairView.js";
+import { pairFacts, pairMissingStep } from "../logic/pairView.js";
 import { showDnsDialog } from "./dnsDialog.js";
 import type { GameSession } from "../logic/session.js";
 import { actionButton, type ActionButton } from "./actionButton.js";
@@ -97,6 +97,7 @@ function lbControls(s: GameSession, host: Host, lb: Extract<AnyService, { kind: 
       ? pair
         ? h("div", null,
             h("div", { class: "row" }, `In an ${pair.mode} pair${pair.vip ? ` (virtual IP ${pair.vip})` : ""}`, keep(actionButton(s, "Unpair", () => ({ type: "removeLbPair", pair: pair.id }), { cls: "small" }))),
+            ...pairFacts(s.state, pair).map((fact) => h("div", { class: "small", "data-pair-fact": pair.mode }, fact)),
             pairHint(s, pair))
         : h("div", { class: "row" }, others.length ? others.flatMap((o) => [
             keep(actionButton(s, `Pair with ${o.name} (active-active)`, () => ({ type: "createLbPair", a: host.id, b: o.id, mode: "active-active" }), { cls: "small", hint: money(COSTS.lbPair) })),

@@ -1,12 +1,13 @@
 // What time does on its own at the start of a tick: boots and restarts finish, deploys roll on,
 // health checks run, the virtual IP fails over, certificates expire, disks fill, replicas lag.
-import { CERT_WARNING_TICKS, COSTS, VIP_FAILOVER_TICKS } from "../content/catalog.js";
+import { CERT_WARNING_TICKS, COSTS } from "../content/catalog.js";
 import type { GameState } from "../model/types.js";
 import { openIncident, resolveIncidents } from "./incidents.js";
 import { drainEverywhere, restartForDeploy } from "./events.js";
 import { findService, isUp } from "./services.js";
 import { hostsToVisit, requeueVisited } from "./timer-queue.js";
 import { topology } from "./topology.js";
+import { masterDownTicks, scriptFaultTicks } from "./vrrp.js";
 
 export function runTimers(state: GameState): void {
   const t = state.tick;
@@ -166,7 +167,13 @@ function vipFailover(state: GameState): void {
     };
     if (alive(p.active)) { p.failoverAt = -1; continue; }
     const standby = p.members[0] === p.active ? p.members[1] : p.members[0];
-    if (p.failoverAt < 0) { p.failoverAt = state.tick + VIP_FAILOVER_TICKS; continue; }
+    if (p.failoverAt < 0) {
+      // A dead host stops its adverts; a dead HAProxy on a live host is reported by keepalived's check script.
+      const i = topo.indexById.get(p.active);
+      const hostAlive = i !== undefined && state.hosts[i].status === "up";
+      p.failoverAt = state.tick + (hostAlive ? scriptFaultTicks() : masterDownTicks());
+      continue;
+    }
     if (state.tick >= p.failoverAt && alive(standby)) {
       p.active = standby;
       p.failoverAt = -1;
