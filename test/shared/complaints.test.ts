@@ -7,6 +7,9 @@ import { fire } from "../../shared/sim/events.js";
 import { NOT_TOLD } from "../../shared/sim/incidents.js";
 import { buy, hostOf, must, newGame, run, setDemand, webFarm } from "./helpers.js";
 
+/** About what two medium web+app servers carry and one cannot. */
+const DEMAND_TWO_CAN_CARRY = 500;
+
 const complaints = (game: ReturnType<typeof newGame>) => game.state.incidents.filter((i) => i.kind === "complaints");
 
 describe("users complain about what they suffer", () => {
@@ -56,6 +59,19 @@ describe("users complain about what they suffer", () => {
     run(game, 2 * COMPLAINTS.windowTicks);
     expect(complaints(game)).toEqual([]);
     expect(game.state.incidents.find((i) => i.kind === "host-failure")!.detectedAt).toBe(NOT_TOLD);
+  });
+
+  it("when the survivors overload and users complain, the backend HAProxy marked down comes to light too", () => {
+    const game = newGame();
+    webFarm(game, 2, { healthCheck: true, checkInterval: 10 });
+    setDemand(game, DEMAND_TWO_CAN_CARRY);
+    run(game, 50);
+    fire(game.state, { kind: "host-failure", target: "web-01", duration: 0, size: 0 });
+    const failure = game.state.incidents.find((i) => i.kind === "host-failure")!;
+    run(game, 2 * COMPLAINTS.windowTicks);
+    const [complaint] = complaints(game);
+    expect(complaint.params.host).toBe("web-02");
+    expect(failure.detectedAt).toBe(complaint.detectedAt);
   });
 
   it("a single bad tick makes no complaint", () => {
