@@ -11,7 +11,7 @@ export const STATE_SECTIONS = {
   pairs: ["pairs"],
   dns: ["dns"],
   economy: ["money", "reputation", "growthPermille", "demandCarry", "revenueCarry", "totals", "second"],
-  incidents: ["incidents", "knownOpenPorts"],
+  incidents: ["incidents", "knownOpenPorts", "users"],
   rng: ["rng"],
   replication: ["replication", "unreplicatedWrites"],
   schedule: ["schedule", "effects"],

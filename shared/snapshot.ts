@@ -8,6 +8,7 @@ import { findScenario } from "./content/scenarios/index.js";
 import { hashHex } from "./hash.js";
 import { migrateOpenPorts } from "./migrate-firewalls.js";
 import { stateProblem } from "./state-schema.js";
+import { contentUsers } from "./sim/complaints.js";
 import type { GameState } from "./model/types.js";
 import { SIM_VERSION } from "./version.js";
 
@@ -54,6 +55,8 @@ export function fromSnapshot(text: string): Restored {
   if (!findScenario(state.scenario)) return { ok: false, reason: `the save file is for an unknown scenario "${String(state.scenario).slice(0, 40)}"` };
   if (stateHash(state) !== d.hash) return { ok: false, reason: "the save file is damaged: its contents do not match its checksum" };
   migrateOpenPorts(state);
+  // Saves from before users' complaints were tracked: their users start content.
+  if (state.users === undefined) state.users = contentUsers();
   const problem = stateProblem(state);
   if (problem) return { ok: false, reason: `the save file's game state is damaged: ${problem}` };
   const log = readLog(d.log ?? [], state.tick);

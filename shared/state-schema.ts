@@ -4,7 +4,7 @@
 // link to a server that is gone).
 import { z } from "zod";
 import { parseCommand } from "./commands/schema.js";
-import { CLIENT_BUCKETS } from "./content/catalog.js";
+import { CLIENT_BUCKETS, COMPLAINTS } from "./content/catalog.js";
 import { OverridesInputSchema } from "./content/overrides.js";
 import { SCENARIO_IDS } from "./content/scenarios/index.js";
 import type { GameState } from "./model/types.js";
@@ -61,6 +61,7 @@ const incidentKind = z.enum([
   "host-failure", "process-crash", "disk-full", "primary-crash", "deploy", "cert-expired", "cert-expiring", "ddos", "ssh-bruteforce",
   "port-scan", "db-exposed", "eavesdrop", "breach", "overload", "flash-crowd", "lost-writes", "failover", "traffic-growth",
   "sniffing",
+  "port-scan", "db-exposed", "eavesdrop", "breach", "overload", "flash-crowd", "lost-writes", "failover", "traffic-growth", "complaints",
 ]);
 const incident = z.strictObject({
   id, kind: incidentKind, tick, detectedAt: tick, resolvedAt: tickOrNever, hostId: z.int().min(0).max(MAX_ENTITY_ID),
@@ -70,6 +71,7 @@ const incident = z.strictObject({
     version: count.optional(), strategy: z.enum(["all-at-once", "rolling"]).optional(), scripted: z.boolean().optional(), full: z.boolean().optional(),
     via: z.enum(["ssh", "mysql"]).optional(), ports: z.array(z.string().max(40)).max(16).optional(), count: count.optional(), vip: z.string().max(15).optional(),
     from: z.string().max(24).optional(),
+    failedPercent: z.int().min(0).max(100).optional(), p95Ms: count.optional(),
   }),
 });
 
@@ -109,6 +111,10 @@ export const GameStateSchema = z.strictObject({
   effects: z.array(z.strictObject({ kind: z.enum(["ddos", "flash-crowd", "ssh-bruteforce", "deploy"]), until: tick, size: count, queue: z.array(id).max(100_000) })).max(1_000),
   incidents: z.array(incident).max(1_000),
   knownOpenPorts: z.array(z.string().regex(/^\d{1,10}:\d{1,5}$/, "must be hostId:port")).max(100_000),
+  users: z.strictObject({
+    badTicks: z.array(z.int().min(0).max(0xffffffff)).length(Math.ceil(COMPLAINTS.windowTicks / 32)),
+    badCount: z.int().min(0).max(COMPLAINTS.windowTicks), complainingSince: tickOrNever,
+  }),
   totals,
   lastBuilds: z.array(z.strictObject({ by: z.string().min(1).max(64), tick, undo: z.array(z.unknown()).max(4), refund: count })).max(64),
   topologyVersion: count,

@@ -180,7 +180,7 @@ export class BoardScene extends Phaser.Scene {
       this.lastLinks = time;
       this.links.draw(state, this.layout, lanes, model.selection.connectFrom, this.cameras.main.zoom);
     }
-    this.pairs.draw(state, this.layout);
+    this.pairs.draw(state, this.layout, report);
     model.dots.update(delta / 1000, model.session.speed, lanes, (id) => this.layout.hosts.has(id));
     this.dotLayer.draw(this.layout);
     this.edges.sync(state, report, this.layout);

@@ -1,7 +1,8 @@
-// Load-balancer pairs: a dashed bracket around the two members, labelled with the virtual IP, so a
+// Load-balancer pairs: a dashed bracket around the two members, labelled with the virtual IP and
+// the pair's numbers (the standby idle and the failover time, or the split of requests), so a
 // pair made in the inspector is visible on the board (what the bracket holds is in pairView.ts).
 import Phaser from "phaser";
-import type { GameState } from "../../shared/index.js";
+import type { GameState, TickReport } from "../../shared/index.js";
 import type { BoardLayout } from "../logic/boardLayout.js";
 import { pairBrackets } from "../logic/pairView.js";
 import { COLOURS } from "./palette.js";
@@ -17,8 +18,8 @@ export class PairLayer {
     this.g = scene.add.graphics().setDepth(0.5);
   }
 
-  draw(state: GameState, layout: BoardLayout): void {
-    const brackets = pairBrackets(state, layout);
+  draw(state: GameState, layout: BoardLayout, report: TickReport | null = null): void {
+    const brackets = pairBrackets(state, layout, report);
     const key = brackets.map((b) => `${b.pairId}:${b.x},${b.y},${b.w},${b.h},${b.label}`).join("|");
     if (key === this.key) return;
     this.key = key;

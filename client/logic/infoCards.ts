@@ -85,8 +85,8 @@ export const INFO_CARDS: readonly InfoCard[] = [
     why: "A dead backend stops costing errors after one check interval. Shorter intervals react faster but cost a little CPU.",
     without: "The load balancer keeps sending a share of users to a dead server: they get errors until you notice.",
   },
-  { id: "active-active", title: "Active-active", what: "Two load balancers both take traffic; DNS lists both addresses.", why: "Twice the capacity, and if one dies the other keeps serving (users on the dead one retry).", without: "—" },
-  { id: "active-passive", title: "Active-passive", what: "One load balancer serves; the standby watches it and takes over its floating virtual IP if it dies.", why: "Failover in about two seconds with one address in DNS.", without: "The standby is idle capacity you pay for." },
+  { id: "active-active", title: "Active-active", what: "Two load balancers both take traffic; DNS lists both addresses.", why: "Twice the capacity, and if one dies the other keeps serving; but users whose first address is the dead one wait a connect timeout (3 s here) before trying the other, some give up, and it lasts until DNS drops the dead address and caches expire.", without: "—" },
+  { id: "active-passive", title: "Active-passive", what: "One load balancer serves; the standby watches it and takes over its floating virtual IP if it dies.", why: "One address in DNS, and a failover in a few seconds: the standby takes the virtual IP after missing three keepalived adverts (3.6 s here, 2.6 s if only HAProxy dies). Requests to the address fail until then.", without: "The standby is idle capacity you pay for." },
   {
     id: "replication",
     title: "Primary-replica replication",
@@ -120,7 +120,7 @@ export const INFO_CARDS: readonly InfoCard[] = [
     title: "Monitoring agent",
     what: "A small program on each server that reports CPU, queries per second (from the web server's access log), errors and latency, and raises alerts.",
     why: "You see a failure the moment it happens, and warnings before it happens (disk filling, certificate expiring).",
-    without: "A failure on an unmonitored server is found by users: you hear about it only when they complain, minutes later.",
+    without: "A failure on an unmonitored server is found by users: you hear about it only when they complain, once errors or slow pages have lasted a while, and never if they do not notice (a disk filling up, a backend the load balancer routes around).",
   },
   { id: "qps", title: "QPS (queries per second)", what: "How many requests a server handles each second, counted from its access log.", why: "It tells you how close a server is to its limit and when to add capacity.", without: "—" },
   {

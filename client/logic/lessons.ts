@@ -210,10 +210,12 @@ function pointsAtLoadBalancer(state: GameState): boolean {
 function monitoringStory(state: GameState): string | null {
   const real = state.incidents.filter((i) => i.severity !== "info" && i.hostId !== 0);
   if (real.length === 0) return null;
-  const late = real.filter((i) => i.detectedAt > i.tick);
-  if (late.length === 0) return "Your agents reported every server problem the moment it began.";
+  const late = real.filter((i) => i.detectedAt > i.tick && i.detectedAt <= state.tick);
+  const never = real.filter((i) => i.detectedAt > state.tick).length;
+  const unseen = never ? ` ${never} other${never > 1 ? "s" : ""} never reached you: users did not suffer enough to complain, and no agent was watching.` : "";
+  if (late.length === 0) return never ? unseen.trim() : "Your agents reported every server problem the moment it began.";
   const avg = Math.round(late.reduce((n, i) => n + (i.detectedAt - i.tick), 0) / late.length);
-  return `${late.length} server problem${late.length > 1 ? "s" : ""} reached you only when users complained, about ${duration(avg)} after ${late.length > 1 ? "they" : "it"} began.`;
+  return `${late.length} server problem${late.length > 1 ? "s" : ""} reached you only when users complained, about ${duration(avg)} after ${late.length > 1 ? "they" : "it"} began.${unseen}`;
 }
 
 function tlsStory(game: Game): string | null {

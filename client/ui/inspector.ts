@@ -97,7 +97,7 @@ export class Inspector {
 function signatureOf(session: GameSession, host: Host): string {
   const st = session.state;
   const links = st.links.filter((l) => l.from === host.id || l.to === host.id).map((l) => l.id).join(",");
-  const pairs = st.pairs.map((p) => `${p.id}:${p.members}`).join(",");
+  const pairs = st.pairs.map((p) => `${p.id}:${p.members}:${p.active}:${p.failoverAt >= 0}`).join(",");
   const svcs = host.services.map((x) => JSON.stringify({ ...x, lastWrites: 0, readyAt: 0, diskPermille: "diskPermille" in x ? Math.floor(x.diskPermille / 50) : 0, lagTicks: "lagTicks" in x ? Math.floor(x.lagTicks / 10) : 0 })).join();
   const cert = host.cert ? Math.floor((host.cert.expiresAt - st.tick) / 100) : "none";
   // A load balancer's backend TLS line names the neighbours whose certificates it would refuse.

@@ -3,7 +3,7 @@
 import { COSTS, firewallFixText, HEALTH_CHECK_INTERVALS, noteText, replicationCutOff, topology, SERVICES, visibleServiceStatus, type AnyService, type Command, type Host, type LbPair, type RunStatus } from "../../shared/index.js";
 import { duration, money } from "../logic/format.js";
 import { firewallControls } from "./firewallPanel.js";
-import { pairMissingStep } from "../logic/pairView.js";
+import { pairFacts, pairMissingStep } from "../logic/pairView.js";
 import { showDnsDialog } from "./dnsDialog.js";
 import type { GameSession } from "../logic/session.js";
 import { actionButton, type ActionButton } from "./actionButton.js";
@@ -96,6 +96,7 @@ function lbControls(s: GameSession, host: Host, lb: Extract<AnyService, { kind: 
       ? pair
         ? h("div", null,
             h("div", { class: "row" }, `In an ${pair.mode} pair${pair.vip ? ` (virtual IP ${pair.vip})` : ""}`, keep(actionButton(s, "Unpair", () => ({ type: "removeLbPair", pair: pair.id }), { cls: "small" }))),
+            ...pairFacts(s.state, pair).map((fact) => h("div", { class: "small", "data-pair-fact": pair.mode }, fact)),
             pairHint(s, pair))
         : h("div", { class: "row" }, others.length ? others.flatMap((o) => [
             keep(actionButton(s, `Pair with ${o.name} (active-active)`, () => ({ type: "createLbPair", a: host.id, b: o.id, mode: "active-active" }), { cls: "small", hint: money(COSTS.lbPair) })),

@@ -76,7 +76,7 @@ export const WORK = {
 } as const;
 
 /** Base latency in ms that each hop adds when idle. */
-export const HOP_MS = { internet: 40, lb: 1, tls: 4, web: 2, app: 25, db: 8, semisync: 10, retry: 300 } as const;
+export const HOP_MS = { internet: 40, lb: 1, tls: 4, web: 2, app: 25, db: 8, semisync: 10 } as const;
 
 /** Queue room per host, in ticks of its own CPU: beyond this, requests are dropped. */
 export const QUEUE_TICKS = 10;
@@ -100,12 +100,34 @@ export const COSTS = {
 /** Revenue per legitimate request served, in milli-cents. */
 export const REVENUE_PER_REQUEST = 500;
 
-/** Users complain this long after a failure on a host nobody monitors. */
-export const COMPLAINT_DELAY = 300;
+/**
+ * Users complain about what they suffer, not about what breaks: a tick goes badly for them when at
+ * least `failedPermille` of their requests fail or the tick's p95 latency reaches `slowMs`, and they
+ * complain once `complainTicks` of the last `windowTicks` ticks went badly (15 of the last 30
+ * seconds), until fewer than `calmTicks` of them did. A single bad tick, or a failure nobody can
+ * feel (a disk filling, a dead server the load balancer routes around), makes no complaint.
+ */
+export const COMPLAINTS = { windowTicks: 300, complainTicks: 150, calmTicks: 75, failedPermille: 50, slowMs: 2000 } as const;
 /** Monitoring warns this long before a certificate expires. */
 export const CERT_WARNING_TICKS = 2 * TICKS_PER_MINUTE;
-/** Keepalived moves the virtual IP after this many ticks without the active member. */
-export const VIP_FAILOVER_TICKS = 20;
+/**
+ * keepalived (VRRP) as the exported keepalived.conf sets it up: the master sends an advert every
+ * `advert_int` (1 s); the backup (priority 100) declares it dead after 3 adverts plus a skew of
+ * (256 - priority) / 256 of an interval, RFC 3768's Master_Down_Interval. HAProxy dying on a live
+ * master is caught sooner by the tracked script (`interval 1`, `fall 2`): the master steps down with
+ * a priority-0 advert and the backup takes over after the skew alone. sim/vrrp.ts turns these into
+ * ticks.
+ */
+export const VRRP = { advertTicks: 10, masterPriority: 101, backupPriority: 100, scriptIntervalTicks: 10, scriptFall: 2 } as const;
+/**
+ * A client whose first address does not answer at all (a dead server, an address nobody holds:
+ * its connection attempts get no reply, not even a refusal) waits for a connect timeout before it
+ * tries the next address. Browsers differ and many wait far longer (the system's own timeout is
+ * over a minute); 3 s is a typical client-side connect timeout. Meanwhile a share of the users
+ * give up: clients that try only one address, and people who close the tab.
+ */
+export const CONNECT_TIMEOUT_MS = 3000;
+export const GIVE_UP_PERMILLE = 250;
 /** Undo is allowed this long after a build action. */
 export const UNDO_WINDOW = 300;
 export const CLIENT_BUCKETS = 16;

@@ -5,9 +5,10 @@ export enum Reason {
   BackendDown, WebDown, NoApp, AppDown, NoDb, DbDown, NoPrimary, DiskFull, QueueFull, RateLimited, VipMoving,
   FirewallBlockedInside,
   BackendCertRefused,
+  ConnectTimeout,
 }
 
-export const REASON_COUNT = 21;
+export const REASON_COUNT = 22;
 
 export interface ReasonText { code: string; what: string; fix: string }
 
@@ -34,4 +35,5 @@ export const REASONS: readonly ReasonText[] = [
   { code: "vip-moving", what: "the virtual IP is moving to the standby load balancer", fix: "Wait a moment: the standby is taking over." },
   { code: "firewall-inside", what: "blocked by the firewall on {host}", fix: "Allow the port from the servers that call {host} in its firewall." },
   { code: "backend-cert-refused", what: "the load balancer refuses {host}: backend TLS checks its certificate, which is missing or expired", fix: "Renew the certificate on {host}; with health checks the load balancer stops sending users there meanwhile." },
+  { code: "connect-timeout", what: "users timed out connecting to {host} and gave up before trying the next address", fix: "Take the dead address out of DNS (users follow as their caches expire), or put a virtual IP in DNS that a standby takes over." },
 ];

@@ -93,6 +93,14 @@ export function incidentText(incident: Pick<Incident, "kind" | "params">): Incid
         cause: "The active load balancer stopped answering; keepalived moved the address to the standby.",
         prevention: "This is the pair doing its job.",
       };
+    case "complaints": {
+      const what = (p.failedPercent ?? 0) >= 5 ? `${p.failedPercent} % of requests fail` : `pages take ${((p.p95Ms ?? 0) / 1000).toFixed(1)} s or more`;
+      return {
+        title: `Users complain: ${what}${p.host ? ` (most of it at ${p.host})` : ""}`,
+        cause: "For half of the last 30 seconds users got errors or waited; now they say so, and the servers where it hurts are looked at.",
+        prevention: "Monitoring agents tell you the moment something breaks, before users notice; spare capacity and failover keep them from noticing at all.",
+      };
+    }
     case "overload":
       return {
         title: `${host} is at capacity: latency climbs and requests are dropped`,

@@ -5,7 +5,8 @@
 import { auditFindings, type AuditFinding } from "../audit/index.js";
 import { CLASS_WORDS, removals, servedClasses, USER_CLASSES, type UserClass } from "../audit/graph.js";
 import { demandRps } from "../audit/load.js";
-import { HOST_TIERS } from "../content/catalog.js";
+import { CONNECT_TIMEOUT_MS, GIVE_UP_PERMILLE, HOST_TIERS } from "../content/catalog.js";
+import { masterDownTicks, scriptFaultTicks } from "../sim/vrrp.js";
 import type { Scenario } from "../content/scenario.js";
 import { findScenario } from "../content/scenarios/index.js";
 import { incidentText } from "../content/words.js";
@@ -67,8 +68,8 @@ export function writeup(state: GameState, scenario?: Scenario): string {
     for (const p of state.pairs) {
       const names = p.members.map((id) => hosts[topo.indexById.get(id) ?? 0]?.name ?? "?");
       out.push(p.mode === "active-passive"
-        ? `${names.join(" and ")} are __active-passive__: ${hosts[topo.indexById.get(p.active) ?? 0].name} holds the virtual IP ${p.vip} and serves everyone; the other waits and takes the address over (keepalived/VRRP) when the active one stops answering. Half the capacity idles, and failover takes a moment.`
-        : `${names.join(" and ")} are __active-active__: both addresses are in DNS and both serve at the same time; if one dies, clients retry the other address. Both balancers' capacity is used, but each must be able to carry the whole load alone.`);
+        ? `${names.join(" and ")} are __active-passive__: ${hosts[topo.indexById.get(p.active) ?? 0].name} holds the virtual IP ${p.vip} and serves everyone; the other waits and takes the address over (keepalived/VRRP) when the active one stops answering: ${ticksToSeconds(masterDownTicks())} s after its server dies (3 missed adverts plus the skew), ${ticksToSeconds(scriptFaultTicks())} s after HAProxy alone stops. Every request to the virtual IP fails meanwhile, and half the capacity idles the rest of the time.`
+        : `${names.join(" and ")} are __active-active__: both addresses are in DNS and both serve at the same time, so both balancers' capacity is used, but each must be able to carry the whole load alone. If one dies, the users whose first address it is wait a ${CONNECT_TIMEOUT_MS / 1000} s connect timeout before trying the other, and ${GIVE_UP_PERMILLE / 10} % of them give up, until its address leaves DNS and their caches expire.`);
     }
     out.push("");
   }

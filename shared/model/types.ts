@@ -158,7 +158,7 @@ export interface LbPair {
 export type IncidentKind =
   | "host-failure" | "process-crash" | "disk-full" | "primary-crash" | "deploy" | "cert-expired"
   | "cert-expiring" | "ddos" | "ssh-bruteforce" | "port-scan" | "db-exposed" | "eavesdrop"
-  | "breach" | "overload" | "flash-crowd" | "lost-writes" | "failover" | "traffic-growth" | "sniffing";
+  | "breach" | "overload" | "flash-crowd" | "lost-writes" | "failover" | "traffic-growth" | "sniffing" | "complaints";
 
 export interface Incident {
   id: number;
@@ -197,6 +197,9 @@ export interface IncidentParams {
   vip?: string;
   /** sniffing: the load balancer whose plain traffic the breached host reads; cert-expired: the one that now refuses this backend. */
   from?: string;
+  /** complaints: the share of requests failing when users began to complain, in percent, and the p95 latency then, in ms. */
+  failedPercent?: number;
+  p95Ms?: number;
 }
 
 export interface ScheduledEvent {
@@ -220,6 +223,20 @@ export interface ActiveEffect {
   size: number;
   /** Deploy: hosts left to restart (rolling), by id. */
   queue: number[];
+}
+
+/**
+ * What users have lived through lately: one bit per tick of the last COMPLAINTS.windowTicks ticks
+ * (tick t at bit t % window), set when that tick went badly for them (too many failed requests, or
+ * a slow p95). Users complain while enough of the window went badly.
+ */
+export interface UserMood {
+  /** The window's bits, 32 ticks to a number. */
+  badTicks: number[];
+  /** How many bits are set. */
+  badCount: number;
+  /** Tick the complaints began; -1 while users are content. */
+  complainingSince: number;
 }
 
 export interface Totals {
@@ -292,6 +309,8 @@ export interface GameState {
   incidents: Incident[];
   /** Ports attackers know are open, from a port scan: "hostId:port". */
   knownOpenPorts: string[];
+  /** Whether users are complaining, from what they suffered over the last seconds (sim/complaints.ts). */
+  users: UserMood;
   totals: Totals;
   /** Each player's last build action, for undo: one entry per player, sorted by player id. */
   lastBuilds: BuildRecord[];

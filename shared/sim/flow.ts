@@ -11,11 +11,11 @@ import { closeHosts, loadHosts } from "./hops/hosts.js";
 import { runMysql } from "./hops/mysql.js";
 import { runNginx } from "./hops/nginx.js";
 import { scratchFor } from "./hops/scratch.js";
-import { finishTally, resetTally } from "./hops/tally.js";
+import { addConnectWaits, finishTally, resetTally } from "./hops/tally.js";
 
 export { effectiveCapacity } from "./capacity.js";
 export { sourceBackend } from "./hops/balance.js";
-export { BUCKET_WEIGHTS, resolveName } from "./hops/dns.js";
+export { BUCKET_WEIGHTS, firstTryPermille, resolveName } from "./hops/dns.js";
 export { lastReport } from "./hops/scratch.js";
 
 export interface Demand {
@@ -36,6 +36,7 @@ export function runFlow(state: GameState, demand: Demand): TickReport {
   runApp(sc);
   runMysql(sc);
   closeHosts(sc);
+  addConnectWaits(sc);
   const r = sc.report;
   r.reasonSource = sc;
   r.reasonsReady = false;

@@ -1,10 +1,13 @@
 // Incidents: what broke and when, as a kind and parameters (content/words.ts says why and what
 // would have prevented it). Monitoring decides when the
-// player hears of it: at once on a monitored host, only when users complain otherwise.
-import { COMPLAINT_DELAY } from "../content/catalog.js";
+// player hears of it: at once on a monitored host, otherwise only when users complain about it
+// (sim/complaints.ts), which may be never.
 import type { GameState, Host, Incident, IncidentKind, IncidentParams } from "../model/types.js";
 import { idsLeft, takeId } from "./ids.js";
 import { findService } from "./services.js";
+
+/** `detectedAt` of an incident nobody has told the player about (yet): later than any tick. */
+export const NOT_TOLD = 1_000_000_000;
 
 /** Kept in the state; older resolved incidents are dropped past this. */
 const MAX_INCIDENTS = 300;
@@ -33,7 +36,7 @@ export function openIncident(state: GameState, spec: IncidentSpec): Incident | n
     id: takeId(state),
     kind: spec.kind,
     tick: state.tick,
-    detectedAt: seen ? state.tick : state.tick + COMPLAINT_DELAY,
+    detectedAt: seen ? state.tick : NOT_TOLD,
     resolvedAt: -1,
     hostId: spec.host ? spec.host.id : 0,
     severity: spec.severity,

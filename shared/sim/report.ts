@@ -20,6 +20,7 @@ export const REASON_TIER: readonly number[] = [
   TIER_WEB, TIER_LB, TIER_LB, // queue-full (any host), rate-limited, vip-moving
   TIER_DB, // firewall-inside (each hop passes the tier it blocked)
   TIER_WEB, // backend-cert-refused
+  TIER_LB, // connect-timeout
 ];
 
 export interface TickReport {

@@ -7,6 +7,7 @@ import { SIM_VERSION } from "../version.js";
 import { nextPrivateIp, nextPublicIp } from "./addresses.js";
 import { copyRule } from "./firewall-rules.js";
 import { addService, newService } from "./services.js";
+import { contentUsers } from "./complaints.js";
 import { COSTS } from "../content/catalog.js";
 import type { ScenarioOverrides } from "../content/overrides.js";
 
@@ -34,6 +35,7 @@ export function createState(scenario: Scenario, seed: number, overrides?: Scenar
     effects: [],
     incidents: [],
     knownOpenPorts: [],
+    users: contentUsers(),
     totals: { demand: 0, served: 0, errors: 0, dropped: 0, attackDemand: 0, attackBlocked: 0, upTicks: 0, ticks: 0, revenue: 0, spent: 0, breaches: 0, lostWrites: 0, latencyMsSum: 0, sniffedMilli: 0 },
     lastBuilds: [],
     topologyVersion: 0,

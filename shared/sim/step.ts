@@ -12,6 +12,7 @@ import type { TickReport } from "./report.js";
 import { runTimers } from "./timers.js";
 import { watchSniffing } from "./sniffing.js";
 import { watchOverload } from "./overload.js";
+import { listenToUsers } from "./complaints.js";
 
 const demand: Demand = { legit: [0, 0, 0], attack: 0 };
 
@@ -26,6 +27,7 @@ export function step(state: GameState, scenario: Scenario): TickReport {
   watchSniffing(state, report);
   runAttacks(state, scenario);
   watchOverload(state);
+  listenToUsers(state, report);
   settle(state, scenario, report);
   state.tick++;
   return report;

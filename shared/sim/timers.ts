@@ -3,7 +3,7 @@
 // The loops that run every tick count with an index rather than for…of: in a fresh process (a
 // replay verified) the first few thousand ticks run before V8 optimises them, and there a for…of
 // allocates an iterator and a result object per step.
-import { CERT_WARNING_TICKS, COSTS, PORT_APP, VIP_FAILOVER_TICKS } from "../content/catalog.js";
+import { CERT_WARNING_TICKS, COSTS, PORT_APP } from "../content/catalog.js";
 import type { GameState } from "../model/types.js";
 import { webPortOf, firewallLetsIn, replicationCutOff } from "./firewall-rules.js";
 import { openIncident, resolveIncidents } from "./incidents.js";
@@ -13,6 +13,7 @@ import { hostsToVisit, requeueVisited } from "./timer-queue.js";
 import { backendPort, certVerifies } from "./backend-tls.js";
 import { resolveName } from "./hops/dns.js";
 import { topology, type Topology } from "./topology.js";
+import { masterDownTicks, scriptFaultTicks } from "./vrrp.js";
 
 export function runTimers(state: GameState): void {
   const t = state.tick;
@@ -198,7 +199,13 @@ function vipFailover(state: GameState): void {
     if (p.mode !== "active-passive") continue;
     if (lbAlive(state, topo, p.active)) { p.failoverAt = -1; continue; }
     const standby = p.members[0] === p.active ? p.members[1] : p.members[0];
-    if (p.failoverAt < 0) { p.failoverAt = state.tick + VIP_FAILOVER_TICKS; continue; }
+    if (p.failoverAt < 0) {
+      // A dead host stops its adverts; a dead HAProxy on a live host is reported by keepalived's check script.
+      const i = topo.indexById.get(p.active);
+      const hostAlive = i !== undefined && state.hosts[i].status === "up";
+      p.failoverAt = state.tick + (hostAlive ? scriptFaultTicks() : masterDownTicks());
+      continue;
+    }
     if (state.tick >= p.failoverAt && lbAlive(state, topo, standby)) {
       p.active = standby;
       p.failoverAt = -1;

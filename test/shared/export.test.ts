@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { delimiter, dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditFindings, Game } from "../../shared/index.js";
+import { auditFindings, Game, masterDownTicks } from "../../shared/index.js";
 import { exportDesign, whiteboardSvg, writeup, type ExportFormat } from "../../shared/export/index.js";
 import { EXAMPLES } from "../../scripts/make-examples.js";
 import { play } from "../fixtures/plays.js";
@@ -207,6 +207,21 @@ describe("MySQL, ufw and keepalived", () => {
       expect((f.content.match(/{/g) ?? []).length).toBe((f.content.match(/}/g) ?? []).length);
     }
     expect(exportDesign(load("distributed").state, "keepalived")).toEqual([]);
+  });
+
+  it("keepalived: the file fails over when the game does (advert_int, priorities and the check script give 3.6 s and 2.6 s)", () => {
+    const files = exportDesign(load("scale-up").state, "keepalived");
+    for (const f of files) {
+      expect(f.content).toMatch(/^ {4}advert_int 1$/m);
+      expect(f.content).toMatch(/^ {4}interval 1$/m);
+      expect(f.content).toMatch(/^ {4}fall 2$/m);
+      expect(f.content).toContain("3.6 s after the master's adverts stop");
+      expect(f.content).toContain("2.6 s after HAProxy dies");
+    }
+    const priorities = files.map((f) => Number(/priority (\d+)/.exec(f.content)![1])).sort();
+    expect(priorities).toEqual([100, 101]);
+    // RFC 3768: Master_Down_Interval = 3 × advert_int + (256 − backup priority) / 256 × advert_int.
+    expect(masterDownTicks()).toBe(Math.floor(10 * (3 + (256 - priorities[0]) / 256)));
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { COMPLAINT_DELAY, visibleHostStatus } from "../../shared/index.js";
+import { COMPLAINTS, visibleHostStatus } from "../../shared/index.js";
 import { fire } from "../../shared/sim/events.js";
 import { hostOf, must, newGame, run, webFarm } from "./helpers.js";
 
@@ -13,7 +13,7 @@ describe("what the player sees", () => {
       fire(game.state, { kind: "host-failure", target: "web-01", duration: 0, size: 0 });
       const web = hostOf(game, "web-01");
       expect(visibleHostStatus(game.state, web)).toBe(monitored ? "down" : "up");
-      run(game, COMPLAINT_DELAY);
+      run(game, COMPLAINTS.windowTicks);
       expect(visibleHostStatus(game.state, web)).toBe("down");
     }
   });

@@ -1,7 +1,8 @@
 // DNS, the first hop: what www resolves to, each client bucket's resolver cache, and where each
-// bucket's users go. A bucket tries the addresses of its cached answer in turn (a failed try costs
-// a retry) and enters at the first one whose front door answers; the flood aims at every address.
-import { CLIENT_BUCKETS, HOP_MS } from "../../content/catalog.js";
+// bucket's users go. A bucket tries the addresses of its cached answer in turn and enters at the
+// first one whose front door answers; what a failed try costs depends on how it failed (see
+// `tryCost`). The flood aims at every address.
+import { CLIENT_BUCKETS, CONNECT_TIMEOUT_MS, GIVE_UP_PERMILLE, HOP_MS } from "../../content/catalog.js";
 import { Reason } from "../../content/reasons.js";
 import type { GameState } from "../../model/types.js";
 import type { Demand } from "../flow.js";
@@ -37,6 +38,20 @@ export function refreshDnsCaches(state: GameState): void {
   }
 }
 
+/**
+ * Share of legitimate users, in permille, whose cached answer tries this address first: bucket b
+ * starts at the b-th address (mod their count), so two records split users by bucket. These are
+ * the users who wait a connect timeout when the server at that address dies.
+ */
+export function firstTryPermille(state: GameState, ip: string): number {
+  let permille = 0;
+  for (let b = 0; b < CLIENT_BUCKETS; b++) {
+    const ips = state.dns.cache[b].ips;
+    if (ips.length > 0 && ips[b % ips.length] === ip) permille += BUCKET_WEIGHTS[b];
+  }
+  return permille;
+}
+
 /** Sends this tick's demand from each client bucket (and the flood) to the front doors. */
 export function runDns(sc: Scratch, demand: Demand): void {
   const state = sc.state;
@@ -69,8 +84,28 @@ export function runDns(sc: Scratch, demand: Demand): void {
       }
       continue;
     }
-    const latency = HOP_MS.internet + tries * HOP_MS.retry;
-    for (let c = 0; c < 3; c++) enter(sc, entry, c, legit[c] * w, latency, b);
+    let reach = 1;
+    let latency = HOP_MS.internet;
+    let waitedMs = 0;
+    for (let k = 0; k < tries; k++) {
+      const target = resolveIp(state, sc.topo, ips[(b + k) % ips.length]);
+      if (!unanswered(target < 0 ? whyNowhere(target) : frontDoorProblem(sc.topo, target)!)) { latency += HOP_MS.internet; continue; }
+      // Silence: the bucket waits out the connect timeout, and some of its users give up meanwhile.
+      const gaveUp = (reach * GIVE_UP_PERMILLE) / 1000;
+      const at = target < 0 ? -1 : target;
+      for (let c = 0; c < 3; c++) fail(sc, Reason.ConnectTimeout, at, c, legit[c] * w * gaveUp);
+      if (at >= 0) { touch(sc, at); r.entryFailed[at] += (legit[0] + legit[1] + legit[2]) * w * gaveUp; }
+      reach -= gaveUp;
+      waitedMs += CONNECT_TIMEOUT_MS;
+    }
+    for (let c = 0; c < 3; c++) {
+      const amount = legit[c] * w * reach;
+      sc.entered[c] += amount;
+      // The wait is added at the end of the tick (tally.ts `addConnectWaits`), not to the servers'
+      // queues: they see these requests only once the connection is made.
+      if (waitedMs > 0) { sc.waited[c] += amount; sc.waitedMs[c] += amount * waitedMs; }
+      enter(sc, entry, c, amount, latency, b);
+    }
   }
   // The flood: attackers resolve the record themselves and hit every address in it.
   if (demand.attack > 0) {
@@ -83,4 +118,15 @@ export function runDns(sc: Scratch, demand: Demand): void {
       else enter(sc, target, ATTACK, share, HOP_MS.internet, -1);
     }
   }
+}
+
+/**
+ * True when a connection attempt that failed this way got no answer at all, so the client learns
+ * of it only from its connect timeout: the server is off (or the address leads nowhere, or a
+ * virtual IP is between owners) and its SYNs vanish. A live server with nothing on the port
+ * answers at once with a reset ("connection refused"), and the client tries the next address one
+ * round trip later.
+ */
+function unanswered(why: Reason): boolean {
+  return why === Reason.HostDown || why === Reason.DnsNowhere || why === Reason.VipMoving;
 }

@@ -65,6 +65,9 @@ export interface Scratch {
   /** Per class, for one load balancer at a time: share let through the rate limit, admitted amount and mean latency. */
   lbScale: Float64Array; lbAdmitted: Float64Array; lbLatency: Float64Array;
 
+  /** Per class, this tick: legitimate requests that reached a front door, those of them that first waited out a connect timeout, and that wait × amount in ms. */
+  entered: Float64Array; waited: Float64Array; waitedMs: Float64Array;
+
   /** Failed requests per (reason, host slot + 1), and which cells were touched this tick. */
   reasonCells: Float64Array; touched: Int32Array; touchedCount: number;
   /** Host slots whose rows (report, inflow, outgoing links) were written this tick: only these are cleared. */
@@ -103,6 +106,7 @@ function layOut(state: GameState, topo: Topology, s: Scratch | undefined): Scrat
     dbIn: new Float64Array(n * C), dbLat: new Float64Array(n * C),
     weight: new Float64Array(n), believed: new Int32Array(n), weightSum: 0, believedUp: new Uint8Array(n), lcLoad: new Float64Array(n), lcCapacity: new Float64Array(n), lcShare: new Float64Array(n), liveWeightSum: 0,
     lbScale: new Float64Array(C), lbAdmitted: new Float64Array(C), lbLatency: new Float64Array(C),
+    entered: new Float64Array(C), waited: new Float64Array(C), waitedMs: new Float64Array(C),
     reasonCells: new Float64Array(REASON_COUNT * (n + 1)), touched: new Int32Array(REASON_COUNT * (n + 1)), touchedCount: 0,
     touchedHosts: new Int32Array(n), touchedHostCount: 0, hostTouched: new Uint8Array(n),
   };

@@ -53,6 +53,7 @@ export function resetTally(sc: Scratch, tick: number): void {
   for (let c = 0; c < C; c++) {
     r.raw.demand[c] = 0; r.raw.served[c] = 0; r.raw.errors[c] = 0; r.raw.dropped[c] = 0; r.latencySum[c] = 0;
   }
+  sc.entered.fill(0); sc.waited.fill(0); sc.waitedMs.fill(0);
   for (let k = 0; k < sc.touchedCount; k++) sc.reasonCells[sc.touched[k]] = 0;
   sc.touchedCount = 0;
   r.reasonsReady = false;
@@ -104,6 +105,33 @@ function clearLinks(r: TickReport, links: number[]): void {
     r.linkFailed[l] = 0;
     for (let c = 0; c < C; c++) r.linkFlow[l * C + c] = 0;
   }
+}
+
+/**
+ * Requests that entered only after a connect timeout (dns.ts) were served that much later. The
+ * flow keeps one mean latency per host, so their share of the served requests (assumed to fare like
+ * every other request of their class that got in) moves in the histogram from where the rest are
+ * to the tick's mean plus their wait: the p95 shows the timeout, the p50 the users who did not wait.
+ */
+export function addConnectWaits(sc: Scratch): void {
+  const r = sc.report;
+  let moved = 0, movedMs = 0, served = 0, latency = 0;
+  for (let c = 0; c < 3; c++) {
+    served += r.raw.served[c];
+    latency += r.latencySum[c];
+    if (sc.waited[c] <= 0 || sc.entered[c] <= 0) continue;
+    const share = Math.min(1, r.raw.served[c] / sc.entered[c]);
+    const amount = sc.waited[c] * share;
+    const wait = sc.waitedMs[c] * share;
+    r.latencySum[c] += wait;
+    moved += amount;
+    movedMs += wait;
+  }
+  if (moved <= 0 || served <= 0) return;
+  const h = r.latencyHistogram;
+  const keep = 1 - moved / served;
+  for (let i = 0; i < h.length; i++) h[i] *= keep;
+  h[latencyBucket(latency / served + movedMs / moved)] += moved;
 }
 
 /** Rounds the tick's flow to whole requests and computes its latency figures. */
