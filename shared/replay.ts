@@ -118,8 +118,13 @@ export function runReplay(replay: Replay, ticks = replay.ticks, onProgress?: (do
     }
     return cmds;
   };
+  // Indexed, not for…of: this runs every tick, and a verifier in a fresh process runs its first
+  // few thousand ticks before V8 optimises it, where each for…of allocates an iterator.
   const note = (at: number, outcomes: CommandOutcome[]) => {
-    for (const o of outcomes) if (!o.verdict.ok) rejected.push({ tick: at, by: o.by, seq: o.seq, reason: o.verdict.reason });
+    for (let k = 0; k < outcomes.length; k++) {
+      const o = outcomes[k];
+      if (!o.verdict.ok) rejected.push({ tick: at, by: o.by, seq: o.seq, reason: o.verdict.reason });
+    }
   };
   for (let t = 0; t < ticks && !game.state.ended; t++) {
     const at = game.tick;

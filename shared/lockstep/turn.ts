@@ -46,7 +46,11 @@ export function applyTurn(game: Game, turn: Turn): TurnResult {
 export function applyCommands(game: Game, turn: Turn): CommandOutcome[] {
   if (turn.tick !== game.tick) throw new Error(`turn for tick ${turn.tick} applied at tick ${game.tick}`);
   const outcomes: CommandOutcome[] = [];
-  for (const c of turn.cmds) outcomes.push({ by: c.by, seq: c.seq, verdict: game.apply(c.cmd, { id: c.by }, c.seq) });
+  // Indexed: most turns carry no command, and an unoptimised for…of would still make an iterator.
+  for (let k = 0; k < turn.cmds.length; k++) {
+    const c = turn.cmds[k];
+    outcomes.push({ by: c.by, seq: c.seq, verdict: game.apply(c.cmd, { id: c.by }, c.seq) });
+  }
   return outcomes;
 }
 
