@@ -94,6 +94,8 @@ export function buildDebrief(game: Game): Debrief {
       { label: "Live for", value: clock(now - launch) },
       { label: "Money left", value: money(s.money) },
       { label: "Incidents", value: String(shown.length) },
+      // Answered, but with data older than a write the user had just made: "async is fast but can lie".
+      ...(s.totals.staleReads > 0 ? [{ label: "Stale reads (a replica missed a recent write)", value: String(s.totals.staleReads) }] : []),
     ],
     lessons,
     timeline,

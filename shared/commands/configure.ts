@@ -161,3 +161,14 @@ export const setReplication: Handler<"setReplication"> = {
     state.replication = cmd.mode;
   },
 };
+
+const SPLIT_WORDS = { replicas: "replicas only", all: "spread over every database", primary: "the primary only" } as const;
+
+export const setReadSplit: Handler<"setReadSplit"> = {
+  check(state, _s, cmd) {
+    return state.readSplit === cmd.split ? reject(`reads already go to ${SPLIT_WORDS[cmd.split]}`) : OK;
+  },
+  run(state, _s, cmd) {
+    state.readSplit = cmd.split;
+  },
+};

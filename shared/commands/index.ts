@@ -3,7 +3,7 @@
 import type { Scenario } from "../content/scenario.js";
 import type { GameState } from "../model/types.js";
 import { buyHost, connect, disconnect, install, remove, resizeHost, sellHost, setRunner, undo } from "./build.js";
-import { buyCert, configureLb, createLbPair, removeLbPair, setDns, setFirewall, setReplication } from "./configure.js";
+import { buyCert, configureLb, createLbPair, removeLbPair, setDns, setFirewall, setReadSplit, setReplication } from "./configure.js";
 import type { Handlers } from "./handler.js";
 import { deploy, promoteReplica, purgeDisk, repairHost, restartService } from "./operate.js";
 import { parseCommand, reject, type Command, type Verdict } from "./schema.js";
@@ -13,7 +13,7 @@ import { timersChanged } from "../sim/timer-queue.js";
 
 const HANDLERS: Handlers = {
   buyHost, sellHost, resizeHost, install, remove, connect, disconnect, undo,
-  configureLb, createLbPair, removeLbPair, setDns, setFirewall, buyCert, setReplication,
+  configureLb, createLbPair, removeLbPair, setDns, setFirewall, buyCert, setReplication, setReadSplit,
   promoteReplica, deploy, repairHost, restartService, purgeDisk,
 };
 

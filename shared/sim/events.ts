@@ -5,6 +5,7 @@ import type { Scenario } from "../content/scenario.js";
 import type { EventKind, GameState, Host, ScheduledEvent } from "../model/types.js";
 import { chance, nextInt } from "../rng.js";
 import { openIncident } from "./incidents.js";
+import { unreceivedTicks } from "./replication.js";
 import { exposedPorts, findService, isUp } from "./services.js";
 import { timerSet } from "./timer-queue.js";
 import { topology } from "./topology.js";
@@ -140,7 +141,7 @@ function rememberUnreplicated(state: GameState, lastWrites: number): void {
   let lag = -1;
   for (const i of topo.dbHosts) {
     const rep = topo.db[i]!;
-    if (rep.role === "replica" && isUp(state.hosts[i], rep)) lag = Math.max(lag, rep.lagTicks);
+    if (rep.role === "replica" && isUp(state.hosts[i], rep)) lag = Math.max(lag, unreceivedTicks(state, topo, i));
   }
   state.unreplicatedWrites = lag < 0 ? 0 : lastWrites * lag;
 }

@@ -57,6 +57,9 @@ export interface TickReport {
   /** Per host index: requests from the internet that failed at it. */
   entryFailed: Float64Array;
   latencyHistogram: Float64Array;
+  /** Reads answered by a lagging replica that missed a recent write, this tick: in all and per host index. */
+  staleReads: number;
+  hostStaleReads: Float64Array;
 }
 
 export function emptyReport(hosts: number, links: number): TickReport {
@@ -88,6 +91,8 @@ export function emptyReport(hosts: number, links: number): TickReport {
     entryFlow: new Float64Array(hosts * 4),
     entryFailed: new Float64Array(hosts),
     latencyHistogram: new Float64Array(LATENCY_EDGES_MS.length),
+    staleReads: 0,
+    hostStaleReads: new Float64Array(hosts),
   };
 }
 

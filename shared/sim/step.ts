@@ -11,6 +11,7 @@ import { lastReport, runFlow, type Demand } from "./flow.js";
 import type { TickReport } from "./report.js";
 import { runTimers } from "./timers.js";
 import { watchOverload } from "./overload.js";
+import { watchStaleReads } from "./replication.js";
 
 const demand: Demand = { legit: [0, 0, 0], attack: 0 };
 
@@ -24,6 +25,7 @@ export function step(state: GameState, scenario: Scenario): TickReport {
   const report = runFlow(state, demand);
   runAttacks(state, scenario);
   watchOverload(state);
+  watchStaleReads(state, report.hostStaleReads);
   settle(state, scenario, report);
   state.tick++;
   return report;

@@ -5,6 +5,7 @@ import type { GameState } from "../model/types.js";
 import { openIncident, resolveIncidents } from "./incidents.js";
 import { drainEverywhere, restartForDeploy } from "./events.js";
 import { findService, isUp } from "./services.js";
+import { updateLag, updateSemisync } from "./replication.js";
 import { hostsToVisit, requeueVisited } from "./timer-queue.js";
 import { topology } from "./topology.js";
 
@@ -180,7 +181,6 @@ function vipFailover(state: GameState): void {
 
 function databases(state: GameState): void {
   const topo = topology(state);
-  const semisync = state.replication === "semisync";
   for (const i of topo.dbHosts) {
     const db = topo.db[i]!;
     const h = state.hosts[i];
@@ -192,11 +192,7 @@ function databases(state: GameState): void {
         });
       }
     }
-    if (db.role !== "replica") { db.lagTicks = 0; continue; }
-    if (!isUp(h, db)) { db.lagTicks = Math.min(36000, db.lagTicks + 1); continue; }
-    const pressure = Math.max(0, h.utilPermille - 700);
-    const target = semisync ? 0 : 3 + Math.floor(pressure / 25);
-    // A lagging replica catches up gradually rather than at once.
-    db.lagTicks = db.lagTicks > target ? Math.max(target, db.lagTicks - 5) : target;
   }
+  updateSemisync(state);
+  updateLag(state);
 }
