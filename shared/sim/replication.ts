@@ -79,6 +79,7 @@ export function commitWaitMs(state: GameState): number {
 export function updateSemisync(state: GameState): void {
   const s = state.semisync;
   if (state.replication !== "semisync") {
+    if (s.fellBack) resolveIncidents(state, ["semisync-fallback"], 0);
     if (s.waitUntil >= 0 || s.fellBack) { s.waitUntil = -1; s.fellBack = false; }
     return;
   }
@@ -94,7 +95,9 @@ export function updateSemisync(state: GameState): void {
     return;
   }
   const primary = topo.db[p]!;
-  if (s.fellBack || !isUp(state.hosts[p], primary)) return;
+  // A primary that stopped has no commits waiting any more: its clients' connections dropped.
+  if (!isUp(state.hosts[p], primary)) { s.waitUntil = -1; return; }
+  if (s.fellBack) return;
   if (s.waitUntil < 0) {
     // The first commit with nobody to acknowledge it starts the clock.
     if (primary.lastWrites > 0) s.waitUntil = state.tick + SEMISYNC_TIMEOUT_TICKS;

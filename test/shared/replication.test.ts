@@ -2,9 +2,9 @@
 // answers with old data (stale reads), a replica that needs a link to its primary, and semi-sync
 // falling back to async after MySQL's timeout.
 import { describe, expect, it } from "vitest";
-import { applyCommand, checkCommand, findService, roleAllows, SEMISYNC_TIMEOUT_MS, TIER_DB, TIERS, type ReadSplit, type TickReport } from "../../shared/index.js";
+import { applyCommand, checkCommand, findService, Game, roleAllows, SEMISYNC_TIMEOUT_MS, TIER_DB, TIERS, type ReadSplit, type TickReport } from "../../shared/index.js";
 import { fire } from "../../shared/sim/events.js";
-import { buy, hostOf, must, newGame, run, setDemand, webFarm } from "./helpers.js";
+import { buy, hostOf, idOf, must, newGame, run, setDemand, webFarm } from "./helpers.js";
 
 function replicated(opts: { mode?: "async" | "semisync"; linked?: boolean; split?: ReadSplit } = {}) {
   const game = newGame();
@@ -69,6 +69,23 @@ describe("read split", () => {
     expect(JSON.stringify(game.state)).toBe(before);
     must(game, { type: "setReadSplit", split: "all" });
     expect(game.state.readSplit).toBe("all");
+  });
+});
+
+describe("saved and restored", () => {
+  it("the read split, semi-sync's wait and the stale-read counts come back with the same hash", () => {
+    const { game } = replicated({ mode: "semisync", split: "all", linked: false });
+    run(game, 100);
+    must(game, { type: "connect", from: idOf(game, "db-02"), to: idOf(game, "db-01") });
+    run(game, 100);
+    fire(game.state, { kind: "host-failure", target: "db-02", duration: 0, size: 0 });
+    run(game, 50); // waiting for an acknowledgement
+    const restored = Game.restore(game.snapshot());
+    expect(restored.state.readSplit).toBe("all");
+    expect(restored.state.semisync.waitUntil).toBeGreaterThan(restored.state.tick);
+    expect(restored.state.totals.staleReads).toBe(game.state.totals.staleReads);
+    expect(restored.state.totals.staleReads).toBeGreaterThan(0);
+    expect(restored.hash()).toBe(game.hash());
   });
 });
 
@@ -172,6 +189,23 @@ describe("semi-sync falls back to async after rpl_semi_sync_source_timeout", () 
     expect(game.state.semisync).toEqual({ waitUntil: -1, fellBack: false });
     expect(game.state.incidents.find((i) => i.kind === "semisync-fallback")!.resolvedAt).toBeGreaterThan(0);
     expect(game.step().meanMs[2]).toBeCloseTo(acked, -1);
+  });
+
+  it("switching to async ends the fallback and its incident; a primary that stops leaves no commit waiting", () => {
+    const { game } = replicated({ mode: "semisync" });
+    run(game, 100);
+    fire(game.state, { kind: "host-failure", target: "db-02", duration: 0, size: 0 });
+    run(game, timeoutTicks + 2);
+    must(game, { type: "setReplication", mode: "async" });
+    run(game, 1);
+    expect(game.state.semisync).toEqual({ waitUntil: -1, fellBack: false });
+    expect(game.state.incidents.find((i) => i.kind === "semisync-fallback")!.resolvedAt).toBe(game.state.tick - 1);
+    must(game, { type: "setReplication", mode: "semisync" });
+    run(game, 5);
+    expect(game.state.semisync.waitUntil).toBeGreaterThan(game.state.tick);
+    fire(game.state, { kind: "primary-crash", target: "@primary", duration: 0, size: 0 });
+    run(game, 1);
+    expect(game.state.semisync.waitUntil).toBe(-1);
   });
 
   it("asynchronous replication never waits", () => {
