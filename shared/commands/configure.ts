@@ -162,11 +162,11 @@ export const setReplication: Handler<"setReplication"> = {
   },
 };
 
-const SPLIT_WORDS = { replicas: "replicas only", all: "spread over every database", primary: "the primary only" } as const;
+const SPLIT_ALREADY = { replicas: "reads already go to the replicas only", all: "reads are already spread over every database", primary: "reads already go to the primary only" } as const;
 
 export const setReadSplit: Handler<"setReadSplit"> = {
   check(state, _s, cmd) {
-    return state.readSplit === cmd.split ? reject(`reads already go to ${SPLIT_WORDS[cmd.split]}`) : OK;
+    return state.readSplit === cmd.split ? reject(SPLIT_ALREADY[cmd.split]) : OK;
   },
   run(state, _s, cmd) {
     state.readSplit = cmd.split;

@@ -127,11 +127,23 @@ export function updateLag(state: GameState): void {
 }
 
 /**
- * Ticks of writes a replica has not even received (lost if it is promoted now): none when
- * semi-sync made every commit wait for it, else its lag.
+ * When the primary dies: how many ticks of its writes the running replicas have not even received
+ * (lost if one is promoted), or -1 when no replica runs. None when semi-sync made every commit wait
+ * for a replica. The replicas linked to the primary count (one of them is the one to promote); an
+ * unlinked one only when no linked replica runs.
  */
-export function unreceivedTicks(state: GameState, topo: Topology, r: number): number {
-  return semisyncAcknowledged(state) && receivesFrom(topo, r, primarySlot(topo)) ? 0 : topo.db[r]!.lagTicks;
+export function unreceivedTicks(state: GameState): number {
+  const topo = topology(state);
+  const p = primarySlot(topo);
+  let linked = -1;
+  let any = -1;
+  for (const i of topo.dbHosts) {
+    const db = topo.db[i]!;
+    if (db.role !== "replica" || !isUp(state.hosts[i], db)) continue;
+    if (!receivesFrom(topo, i, p)) { any = Math.max(any, db.lagTicks); continue; }
+    linked = Math.max(linked, semisyncAcknowledged(state) ? 0 : db.lagTicks);
+  }
+  return linked >= 0 ? linked : any;
 }
 
 /** The share (0..1) of a replica's reads that miss a write, at `lagTicks` behind. */

@@ -59,7 +59,7 @@ describe("read split", () => {
 
   it("is a data-role command with a strict shape and a reason when it changes nothing", () => {
     const { game } = replicated();
-    expect(checkCommand(game.state, game.scenario, { type: "setReadSplit", split: "replicas" })).toEqual({ ok: false, reason: "reads already go to replicas only" });
+    expect(checkCommand(game.state, game.scenario, { type: "setReadSplit", split: "replicas" })).toEqual({ ok: false, reason: "reads already go to the replicas only" });
     expect(checkCommand(game.state, game.scenario, { type: "setReadSplit", split: "half" }).ok).toBe(false);
     expect(checkCommand(game.state, game.scenario, { type: "setReadSplit", split: "all", share: 50 }).ok).toBe(false);
     expect(roleAllows({ id: "a", role: "network" }, { type: "setReadSplit", split: "all" })).toEqual({ ok: false, reason: "only the data role may do that (you hold the network role)" });
@@ -162,6 +162,20 @@ describe("replication needs a link to the primary", () => {
     fire(game.state, { kind: "primary-crash", target: "@primary", duration: 0, size: 0 });
     must(game, { type: "promoteReplica", host: replica });
     expect(game.state.totals.lostWrites).toBeGreaterThan(0);
+  });
+});
+
+describe("what a promotion loses", () => {
+  it("counts the linked replica's lag, not an unlinked replica's hours behind", () => {
+    const { game, replica, farm } = replicated({ mode: "async" });
+    const stray = buy(game, "db-03", ["db"], { tier: "large" });
+    for (const w of farm.webs) must(game, { type: "connect", from: w, to: stray });
+    run(game, 300);
+    expect(lagOf(game, "db-03")).toBeGreaterThan(300);
+    const perTick = findService(hostOf(game, "db-01"), "db")!.lastWrites;
+    fire(game.state, { kind: "primary-crash", target: "@primary", duration: 0, size: 0 });
+    must(game, { type: "promoteReplica", host: replica });
+    expect(game.state.totals.lostWrites).toBe(perTick * 3);
   });
 });
 
