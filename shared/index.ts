@@ -29,6 +29,7 @@ export { hashHex, hashValue } from "./hash.js";
 export { SIM_VERSION, REPLAY_FORMAT } from "./version.js";
 export { servesPlainHttp } from "./sim/attacks.js";
 export { visibleHostStatus, visibleServiceStatus, hiddenFailure, failuresHidden, serverCapacityRps, knownHardwareFailure } from "./view.js";
+export { replicaStatus, semisyncNow, SEMISYNC_TIMEOUT_MS, type ReplicaStatus, type SemisyncNow } from "./replica-view.js";
 export { goalProgress, type GoalProgress } from "./goal.js";
 export * from "./lockstep/turn.js";
 export * from "./lockstep/roles.js";

@@ -10,10 +10,10 @@ export const STATE_SECTIONS = {
   links: ["links"],
   pairs: ["pairs"],
   dns: ["dns"],
-  economy: ["money", "reputation", "growthPermille", "demandCarry", "revenueCarry", "totals", "second"],
+  economy: ["money", "reputation", "growthPermille", "demandCarry", "revenueCarry", "staleCarry", "totals", "second"],
   incidents: ["incidents", "knownOpenPorts", "users"],
   rng: ["rng"],
-  replication: ["replication", "unreplicatedWrites"],
+  replication: ["replication", "readSplit", "semisync", "unreplicatedWrites"],
   schedule: ["schedule", "effects"],
   undo: ["lastBuilds"],
 } as const satisfies Record<string, readonly (keyof GameState)[]>;

@@ -60,8 +60,7 @@ const host = z.strictObject({
 const incidentKind = z.enum([
   "host-failure", "process-crash", "disk-full", "primary-crash", "deploy", "cert-expired", "cert-expiring", "ddos", "ssh-bruteforce",
   "port-scan", "db-exposed", "eavesdrop", "breach", "overload", "flash-crowd", "lost-writes", "failover", "traffic-growth",
-  "sniffing",
-  "port-scan", "db-exposed", "eavesdrop", "breach", "overload", "flash-crowd", "lost-writes", "failover", "traffic-growth", "complaints",
+  "sniffing", "complaints", "stale-reads", "semisync-fallback",
 ]);
 const incident = z.strictObject({
   id, kind: incidentKind, tick, detectedAt: tick, resolvedAt: tickOrNever, hostId: z.int().min(0).max(MAX_ENTITY_ID),
@@ -77,7 +76,7 @@ const incident = z.strictObject({
 
 const totals = z.strictObject({
   demand: count, served: count, errors: count, dropped: count, attackDemand: count, attackBlocked: count, upTicks: count, ticks: count,
-  revenue: count, spent: int, breaches: count, lostWrites: count, latencyMsSum: count, sniffedMilli: count,
+  revenue: count, spent: int, breaches: count, lostWrites: count, staleReads: count, latencyMsSum: count, sniffedMilli: count,
 });
 
 export const GameStateSchema = z.strictObject({
@@ -103,6 +102,9 @@ export const GameStateSchema = z.strictObject({
     cache: z.array(z.strictObject({ ips: z.array(ip).max(64), expiresAt: tick })).length(CLIENT_BUCKETS),
   }),
   replication: z.enum(["async", "semisync"]),
+  readSplit: z.enum(["replicas", "all", "primary"]),
+  semisync: z.strictObject({ waitUntil: tickOrNever, fellBack: z.boolean() }),
+  staleCarry: z.int().min(0).max(999),
   codeVersion: z.int().min(1),
   schedule: z.array(z.strictObject({
     at: tick, kind: z.enum(["host-failure", "process-crash", "disk-fill", "primary-crash", "deploy", "ddos", "flash-crowd", "port-scan", "ssh-bruteforce", "growth"]),
@@ -120,7 +122,7 @@ export const GameStateSchema = z.strictObject({
   topologyVersion: count,
   launchedAt: tickOrNever,
   unreplicatedWrites: count,
-  second: z.strictObject({ demand: count, served: count }),
+  second: z.strictObject({ demand: count, served: count, stale: count }),
   ended: z.strictObject({
     tick, outcome: z.enum(["won", "lost", "complete"]), why: z.enum(["bankrupt", "reputation", "never-launched", "sla", "audit", "goal"]),
     slaPermyriad: z.int().min(0).max(10_000).optional(), failing: z.array(z.string().max(40)).max(32).optional(),

@@ -25,6 +25,7 @@ export function describeAction(cmd: Command, state: GameState): string {
     case "setBackendTls": return `turned backend TLS ${cmd.on ? "on" : "off"} on ${host(cmd.host)}`;
     case "promoteReplica": return `promoted ${host(cmd.host)} to primary`;
     case "setReplication": return `switched replication to ${cmd.mode === "semisync" ? "semi-synchronous" : "asynchronous"}`;
+    case "setReadSplit": return `sent reads to ${cmd.split === "replicas" ? "the replicas" : cmd.split === "all" ? "every database" : "the primary only"}`;
     case "deploy": return `deployed new code (${cmd.strategy})`;
     case "repairHost": return `repaired ${host(cmd.host)}`;
     case "restartService": return `restarted ${SERVICES[cmd.service].product} on ${host(cmd.host)}`;

@@ -96,6 +96,8 @@ export function buildDebrief(game: Game): Debrief {
       { label: "Incidents", value: String(shown.length) },
       // Only when it happened: requests an intruder inside read in plain HTTP behind a load balancer.
       ...(sniffedRequests(s) > 0 ? [{ label: "Requests read by an intruder inside", value: String(sniffedRequests(s)) }] : []),
+      // Answered, but with data older than a write the user had just made: "async is fast but can lie".
+      ...(s.totals.staleReads > 0 ? [{ label: "Stale reads (a replica missed a recent write)", value: String(s.totals.staleReads) }] : []),
     ],
     lessons,
     timeline,

@@ -90,9 +90,9 @@ export const INFO_CARDS: readonly InfoCard[] = [
   {
     id: "replication",
     title: "Primary-replica replication",
-    what: "The primary ships every write to its replicas. Async: it does not wait, so a replica lags a little. Semi-sync: it waits for one replica to confirm.",
-    why: "A replica can serve reads and be promoted if the primary dies.",
-    without: "With async replication, writes inside the lag are lost when you promote. Semi-sync loses none but every write is a little slower.",
+    what: "The primary ships every write to its replicas over the network, so a replica needs a link to the primary. Async: it does not wait, so a replica lags a little. Semi-sync: it waits for one replica to confirm receipt; if none can, it waits 10 s, then carries on asynchronously until one is back.",
+    why: "A replica can serve reads (choose the read split in the database panel) and be promoted if the primary dies.",
+    without: "With async replication, writes inside the lag are lost when you promote, and a lagging replica answers some reads with old data (stale reads: a user posts, reloads, and their post is missing). Semi-sync loses none and cuts stale reads, but every write is a little slower.",
   },
   {
     id: "firewall",

@@ -86,6 +86,15 @@ const CHAPTERS: Record<string, LessonSpec[]> = {
       idea: "Keep a replica ready to promote. Asynchronous replication is faster but may lose the last writes; semi-synchronous loses none and makes each write wait a little.",
     },
     {
+      title: "A replica can answer with old data",
+      kinds: ["stale-reads", "semisync-fallback"],
+      felt: (i, c) => i.kind === "stale-reads"
+        ? `At ${at(i)} ${c.name(i)} was ${((i.params.size ?? 0) / 10).toFixed(1)} s behind the primary and answered about ${i.params.count ?? 0} reads a second with data that missed a recent write${lasted(i)}: users who had just posted did not see their post.`
+        : `At ${at(i)} no replica could confirm writes, so after waiting 10 s the primary went on asynchronously${lasted(i)}: fast again, but no longer safe.`,
+      unfelt: "A replica is always a little behind its primary: with asynchronous replication a read it answers can miss a write made a moment before.",
+      idea: "Choose where reads go (the read split), keep each replica linked to the primary with CPU to spare, or use semi-synchronous replication.",
+    },
+    {
       title: "The next single point of failure",
       kinds: ["host-failure"],
       match: (i, c) => isLb(c.host(i)),

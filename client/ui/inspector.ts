@@ -1,7 +1,8 @@
 // The right-hand panel for the selected server: its state, its software and every action on it.
 // Rebuilt only when what it shows changes shape; live numbers are updated in place.
-import { copyCost, COSTS, hostUpkeepPerSecond, HOST_TIERS, isMonitored, memoryUsedMb, noteText, SERVICE_ORDER, SERVICES, visibleHostStatus, visibleServiceStatus, sellRefund, serverCapacityRps, TICKS_PER_MINUTE, TICKS_PER_SECOND, type Host, type ServiceKind } from "../../shared/index.js";
+import { copyCost, COSTS, findService, hostUpkeepPerSecond, HOST_TIERS, isMonitored, memoryUsedMb, noteText, SERVICE_ORDER, SERVICES, visibleHostStatus, visibleServiceStatus, sellRefund, serverCapacityRps, TICKS_PER_MINUTE, TICKS_PER_SECOND, type Host, type ServiceKind } from "../../shared/index.js";
 import { compact, duration, money, utilisation } from "../logic/format.js";
+import { replicaLine, semisyncLine } from "../logic/replicationText.js";
 import type { GameSession } from "../logic/session.js";
 import { actionButton, type ActionButton } from "./actionButton.js";
 import { h } from "./dom.js";
@@ -34,6 +35,10 @@ export class Inspector {
       this.build(host);
     }
     for (const b of this.buttons) b.refresh();
+    // The replication line (stale reads, lag, semi-sync) changes every tick: updated in place.
+    const replication = this.el.querySelector<HTMLElement>("[data-live=replication]");
+    const line = replication && (findService(host, "db")?.role === "primary" ? semisyncLine(this.session.state) : replicaLine(this.session.state, host));
+    if (replication && line && replication.textContent !== line) replication.textContent = line;
     if (this.live) {
       this.live.cpu.textContent = isMonitored(host) ? utilisation(host.utilPermille) : "unmonitored";
       this.live.mem.textContent = `${memoryUsedMb(host)} / ${HOST_TIERS[host.tier].memoryMb} MB`;
@@ -108,7 +113,7 @@ function signatureOf(session: GameSession, host: Host): string {
     }).join("")
     : "";
   const seen = host.services.map((x) => visibleServiceStatus(st, host, x)).join();
-  return [host.id, visibleHostStatus(st, host), seen, noteText(host.note), host.tier, host.compromised, svcs, links, pairs, cert, neighbourCerts, st.replication, st.hosts.length, JSON.stringify(st.dns.www)].join("|");
+  return [host.id, visibleHostStatus(st, host), seen, noteText(host.note), host.tier, host.compromised, svcs, links, pairs, cert, neighbourCerts, st.replication, st.readSplit, st.semisync.fellBack, st.semisync.waitUntil >= 0, st.hosts.length, JSON.stringify(st.dns.www)].join("|");
 }
 
 /** "about 120 req/s": what this machine carries alone at the chapter's mix of requests. */

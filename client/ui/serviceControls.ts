@@ -1,9 +1,10 @@
 // One installed service in the inspector: its status and the settings that belong to it
 // (load-balancer algorithm and health checks, firewall rules, certificate, database role).
-import { COSTS, firewallFixText, HEALTH_CHECK_INTERVALS, noteText, replicationCutOff, topology, SERVICES, visibleServiceStatus, type AnyService, type Command, type Host, type LbPair, type RunStatus } from "../../shared/index.js";
+import { COSTS, firewallFixText, HEALTH_CHECK_INTERVALS, noteText, READ_SPLITS, replicationCutOff, topology, SERVICES, visibleServiceStatus, type AnyService, type Command, type Host, type LbPair, type RunStatus } from "../../shared/index.js";
 import { duration, money } from "../logic/format.js";
 import { firewallControls } from "./firewallPanel.js";
 import { pairFacts, pairMissingStep } from "../logic/pairView.js";
+import { READ_SPLIT_HINTS, READ_SPLIT_LABELS, replicaLine, semisyncLine } from "../logic/replicationText.js";
 import { showDnsDialog } from "./dnsDialog.js";
 import type { GameSession } from "../logic/session.js";
 import { actionButton, type ActionButton } from "./actionButton.js";
@@ -142,9 +143,14 @@ function pairHint(s: GameSession, pair: LbPair): HTMLElement | null {
 }
 
 function dbControls(s: GameSession, host: Host, db: Extract<AnyService, { kind: "db" }>, keep: Keep): HTMLElement {
+  const replication = db.role === "primary" ? semisyncLine(s.state) : replicaLine(s.state, host);
   return h("div", { class: "controls", style: "flex-direction: column; align-items: stretch; gap: 4px" },
     h("div", { class: "small" }, db.role === "primary" ? "▲ Primary: takes every write" : `▽ Replica: ${db.lagTicks ? `${duration(db.lagTicks)} behind` : "in sync"}`, " · disk ", `${Math.round(db.diskPermille / 10)} % full`),
     db.role === "replica" ? replicationBlocked(s, host) : null,
+    replication ? h("div", { class: "small", "data-live": "replication" }, replication) : null,
+    h("div", { class: "small muted" }, "Reads go to:"),
+    h("div", { class: "row", "data-field": "read-split" }, READ_SPLITS.map((split) =>
+      keep(actionButton(s, READ_SPLIT_LABELS[split], () => ({ type: "setReadSplit", split }), { cls: `small${s.state.readSplit === split ? " primary" : ""}`, hint: READ_SPLIT_HINTS[split] })))),
     h("div", { class: "row" },
       db.role === "replica" ? keep(actionButton(s, "Promote to primary", () => ({ type: "promoteReplica", host: host.id }), { cls: "small primary" })) : null,
       keep(actionButton(s, "Purge old logs", () => ({ type: "purgeDisk", host: host.id }), { cls: "small", hint: money(COSTS.purgeDisk) })),

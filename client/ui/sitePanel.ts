@@ -2,6 +2,7 @@
 // server list) and how to play.
 import { findService, resolveName, visibleHostStatus } from "../../shared/index.js";
 import { duration } from "../logic/format.js";
+import { READ_SPLIT_LABELS } from "../logic/replicationText.js";
 import type { GameSession } from "../logic/session.js";
 import { actionButton, type ActionButton } from "./actionButton.js";
 import { fill, h } from "./dom.js";
@@ -21,7 +22,7 @@ export class SitePanel {
 
   refresh(): void {
     const s = this.session.state;
-    const sig = JSON.stringify([s.dns.www, resolveName(s), s.replication, s.hosts.map((x) => [x.id, x.name, visibleHostStatus(s, x), x.services.length]), s.pairs.length]);
+    const sig = JSON.stringify([s.dns.www, resolveName(s), s.replication, s.readSplit, s.hosts.map((x) => [x.id, x.name, visibleHostStatus(s, x), x.services.length]), s.pairs.length]);
     if (sig !== this.signature) {
       this.signature = sig;
       this.build();
@@ -45,7 +46,7 @@ export class SitePanel {
           : h("div", { class: "small", style: "color: var(--warn)" }, "⚠ No www record: nobody can reach the site."),
         h("div", { class: "row", style: "margin-top: 6px" }, h("button", { class: "btn small", type: "button", onclick: this.hooks.dns }, www ? "Change DNS…" : "Create the www record…")),
       ),
-      hasDb ? h("section", { class: "card" }, h("h3", null, "Replication", infoButton("replication")), h("div", { class: "small" }, `Now: ${s.replication === "async" ? "asynchronous" : "semi-synchronous"}`), h("div", { class: "row", style: "margin-top: 6px" }, s.replication === "async" ? semi.el : asyn.el)) : null,
+      hasDb ? h("section", { class: "card" }, h("h3", null, "Replication", infoButton("replication")), h("div", { class: "small" }, `Now: ${s.replication === "async" ? "asynchronous" : "semi-synchronous"} · reads: ${READ_SPLIT_LABELS[s.readSplit].toLowerCase()}`), h("div", { class: "row", style: "margin-top: 6px" }, s.replication === "async" ? semi.el : asyn.el)) : null,
       h("section", { class: "card" },
         h("h3", null, `Servers (${s.hosts.length})`),
         s.hosts.length === 0 ? h("div", { class: "small muted" }, "None yet. Buy one from the toolbar below the board.") : null,

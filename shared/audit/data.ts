@@ -1,6 +1,8 @@
 // Data: is there a replica that could really take over from the primary right now: running,
-// caught up, and reachable by the application servers that will send it writes.
+// linked to the primary (or it receives nothing), caught up, and reachable by the application
+// servers that will send it writes.
 import type { GameState } from "../model/types.js";
+import { receivesFrom } from "../sim/replication.js";
 import type { Topology } from "../sim/topology.js";
 import { fail, names, pass, type AuditFinding } from "./types.js";
 
@@ -23,6 +25,7 @@ export function dataFindings(state: GameState, topo: Topology): AuditFinding[] {
     const db = topo.db[r]!;
     if (h.status !== "up" || db.status !== "up") return `${h.name} is not running (${h.status !== "up" ? `server ${h.status}` : `MySQL ${db.status}`})`;
     if (!apps.some((a) => topo.appDbs[a].includes(r))) return `no application server is linked to ${h.name}, so it could not take writes`;
+    if (!receivesFrom(topo, r, primary)) return `${h.name} has no link to the primary ${pName}, so it receives none of its writes`;
     if (db.lagTicks > READY_LAG_TICKS) return `${h.name} is ${Math.round(db.lagTicks / 10)} s behind the primary`;
     return null;
   };
@@ -31,5 +34,5 @@ export function dataFindings(state: GameState, topo: Topology): AuditFinding[] {
   if (ready.length) return [pass("no-spof-db", "data", "A replica ready to promote", `${names(ready)} can take over from ${pName}: running, caught up and linked to the application.`)];
   return [fail("no-spof-db", "data", "warning", "A replica ready to promote", problems.map((p) => state.hosts[p.r].name),
     `No replica could take over from ${pName}: ${problems.map((p) => p.why).join("; ")}.`,
-    "Keep a replica running, linked to every application server, and caught up (semi-synchronous replication keeps it current).")];
+    "Keep a replica running, linked to the primary and to every application server, and caught up (semi-synchronous replication keeps it current).")];
 }

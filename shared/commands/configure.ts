@@ -140,3 +140,14 @@ export const setReplication: Handler<"setReplication"> = {
     state.replication = cmd.mode;
   },
 };
+
+const SPLIT_ALREADY = { replicas: "reads already go to the replicas only", all: "reads are already spread over every database", primary: "reads already go to the primary only" } as const;
+
+export const setReadSplit: Handler<"setReadSplit"> = {
+  check(state, _s, cmd) {
+    return state.readSplit === cmd.split ? reject(SPLIT_ALREADY[cmd.split]) : OK;
+  },
+  run(state, _s, cmd) {
+    state.readSplit = cmd.split;
+  },
+};

@@ -4,7 +4,7 @@ import type { Scenario } from "../content/scenario.js";
 import type { GameState } from "../model/types.js";
 import { buyHost, connect, disconnect, install, remove, resizeHost, sellHost, setRunner, undo } from "./build.js";
 import { copyHost } from "./copy.js";
-import { buyCert, configureLb, createLbPair, removeLbPair, setDns, setReplication } from "./configure.js";
+import { buyCert, configureLb, createLbPair, removeLbPair, setDns, setReadSplit, setReplication } from "./configure.js";
 import { addFirewallRule, removeFirewallRule, setFirewall } from "./firewall.js";
 import type { Handlers } from "./handler.js";
 import { deploy, promoteReplica, purgeDisk, repairHost, restartService } from "./operate.js";
@@ -16,7 +16,7 @@ import { timersChanged } from "../sim/timer-queue.js";
 
 const HANDLERS: Handlers = {
   buyHost, sellHost, resizeHost, copyHost, install, remove, connect, disconnect, undo,
-  configureLb, createLbPair, removeLbPair, setDns, setFirewall, addFirewallRule, removeFirewallRule, buyCert, setBackendTls, setReplication,
+  configureLb, createLbPair, removeLbPair, setDns, setFirewall, addFirewallRule, removeFirewallRule, buyCert, setBackendTls, setReplication, setReadSplit,
   promoteReplica, deploy, repairHost, restartService, purgeDisk,
 };
 

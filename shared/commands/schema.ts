@@ -62,6 +62,8 @@ export const CommandSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("setBackendTls"), host: hostId, on: z.boolean() }),
   z.strictObject({ type: z.literal("promoteReplica"), host: hostId }),
   z.strictObject({ type: z.literal("setReplication"), mode: z.enum(["async", "semisync"]) }),
+  /** Where the application sends reads: replicas only, every database, or the primary only. */
+  z.strictObject({ type: z.literal("setReadSplit"), split: z.enum(["replicas", "all", "primary"]) }),
   z.strictObject({ type: z.literal("deploy"), strategy: z.enum(["all-at-once", "rolling"]) }),
   z.strictObject({ type: z.literal("repairHost"), host: hostId }),
   z.strictObject({ type: z.literal("restartService"), host: hostId, service: serviceKind }),

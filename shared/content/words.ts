@@ -113,6 +113,18 @@ export function incidentText(incident: Pick<Incident, "kind" | "params">): Incid
         cause: "With asynchronous replication the replica was behind when the primary died; what it had not received is gone.",
         prevention: "Semi-synchronous replication: the primary waits for a replica to confirm each write (a little slower, nothing lost).",
       };
+    case "stale-reads":
+      return {
+        title: `${host} answers reads with old data: about ${p.count ?? 0} stale reads/s, ${((p.size ?? 0) / 10).toFixed(1)} s behind`,
+        cause: `${host} is behind the primary, so a user who posts and then reloads the page may not see what they just wrote.`,
+        prevention: "Keep the replica linked to the primary and not overloaded; semi-synchronous replication, or reads from the primary for pages that must show fresh writes.",
+      };
+    case "semisync-fallback":
+      return {
+        title: `Semi-synchronous replication fell back to asynchronous on ${host}`,
+        cause: "No replica could acknowledge a write: the primary waited the 10 s timeout (rpl_semi_sync_source_timeout), then committed without waiting. Until a replica is back, a crash loses writes again.",
+        prevention: "Keep a running replica linked to the primary; semi-sync comes back by itself as soon as one can acknowledge.",
+      };
     case "eavesdrop":
       return {
         title: "A user's password was sniffed on café Wi-Fi",

@@ -13,6 +13,7 @@ import { incidentText } from "../content/words.js";
 import type { GameState } from "../model/types.js";
 import { resolveName } from "../sim/hops/dns.js";
 import { slaPermyriad, uptimePermyriad } from "../sim/metrics.js";
+import { receivesFrom } from "../sim/replication.js";
 import { design, DOMAIN, hasValidCert, ticksToSeconds } from "./common.js";
 
 const ALGORITHMS: Record<string, string> = {
@@ -78,10 +79,13 @@ export function writeup(state: GameState, scenario?: Scenario): string {
     out.push("## Primary and replica", "");
     const primary = topo.dbHosts.find((d) => topo.db[d]!.role === "primary");
     const replicas = topo.dbHosts.filter((d) => topo.db[d]!.role === "replica");
-    if (primary !== undefined) out.push(`- __${hosts[primary].name}__ is the __primary__: the application sends it every write (and ${replicas.length ? "the reads the replicas do not take" : "every read"}). It records each change in its binary log.`);
+    if (primary !== undefined) out.push(`- __${hosts[primary].name}__ is the __primary__: the application sends it every write (and ${!replicas.length ? "every read" : state.readSplit === "replicas" ? "reads only when no replica runs" : state.readSplit === "all" ? "its equal share of the reads" : "every read: the replicas are standbys"}). It records each change in its binary log.`);
     if (replicas.length) {
       out.push(`- ${replicas.map((r) => `__${hosts[r].name}__`).join(", ")} ${replicas.length > 1 ? "are replicas" : "is a replica"}: ${replicas.length > 1 ? "they copy the primary's changes and serve" : "it copies the primary's changes and serves"} reads, never writes. The application must send writes to the primary only.`);
-      out.push(`- Replication is __${state.replication === "semisync" ? "semi-synchronous: the primary waits until a replica has each write, so promoting a replica loses nothing (each write is a little slower)" : "asynchronous: the primary does not wait, so writes are fast, but a replica can be behind and what it missed is lost if it is promoted"}__.`);
+      out.push(`- Replication is __${state.replication === "semisync" ? "semi-synchronous: the primary waits until a replica has received each write, so promoting a replica loses nothing (each write is a little slower); if no replica answers within 10 s it carries on asynchronously until one is back" : "asynchronous: the primary does not wait, so writes are fast, but a replica can be behind: what it missed is lost if it is promoted, and a read it answers may miss a write the user just made"}__.`);
+      if (state.totals.staleReads > 0) out.push(`- In this run the replicas answered ${state.totals.staleReads} reads with data older than a write the user was looking for (stale reads).`);
+      const unlinked = replicas.filter((r) => !receivesFrom(topo, r, primary ?? -1));
+      if (primary !== undefined && unlinked.length) out.push(`- ${unlinked.map((r) => `__${hosts[r].name}__`).join(", ")} ${unlinked.length > 1 ? "have" : "has"} no link to the primary, so ${unlinked.length > 1 ? "they copy" : "it copies"} nothing.`);
     } else out.push("- There is no replica: one copy of the data, on one server.");
     out.push("");
   }

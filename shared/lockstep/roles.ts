@@ -27,7 +27,7 @@ export function roleFor(cmd: Command): Role | null {
       return "network";
     case "buyCert": case "setBackendTls":
       return "security";
-    case "promoteReplica": case "setReplication":
+    case "promoteReplica": case "setReplication": case "setReadSplit":
       return "data";
     case "install": case "remove":
       if (cmd.service === "lb" || cmd.service === "firewall") return "network";

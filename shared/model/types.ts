@@ -6,6 +6,9 @@ export type HostTier = "small" | "medium" | "large";
 export type ServiceKind = "web" | "app" | "db" | "lb" | "firewall" | "monitor";
 export type LbAlgorithm = "roundrobin" | "leastconn" | "source";
 export type ReplicationMode = "async" | "semisync";
+/** Where the application sends reads: replicas only (the primary when none runs), every database, or the primary only. */
+export type ReadSplit = "replicas" | "all" | "primary";
+export const READ_SPLITS: readonly ReadSplit[] = ["replicas", "all", "primary"];
 export type DbRole = "primary" | "replica";
 export type TrafficClass = "static" | "read" | "write" | "attack";
 export const TRAFFIC_CLASSES: readonly TrafficClass[] = ["static", "read", "write", "attack"];
@@ -125,6 +128,17 @@ export interface Host {
   boughtAt: number;
 }
 
+/**
+ * MySQL's semi-sync source: while no replica can acknowledge, a commit waits until `waitUntil`
+ * (rpl_semi_sync_source_timeout); then the source `fellBack` to asynchronous commits until a
+ * replica is back.
+ */
+export interface SemisyncState {
+  /** Tick at which the waiting commits give up on an acknowledgement; -1 when nothing waits. */
+  waitUntil: number;
+  fellBack: boolean;
+}
+
 export interface Link { id: number; from: number; to: number }
 
 export interface DnsRecord {
@@ -158,7 +172,8 @@ export interface LbPair {
 export type IncidentKind =
   | "host-failure" | "process-crash" | "disk-full" | "primary-crash" | "deploy" | "cert-expired"
   | "cert-expiring" | "ddos" | "ssh-bruteforce" | "port-scan" | "db-exposed" | "eavesdrop"
-  | "breach" | "overload" | "flash-crowd" | "lost-writes" | "failover" | "traffic-growth" | "sniffing" | "complaints";
+  | "breach" | "overload" | "flash-crowd" | "lost-writes" | "failover" | "traffic-growth" | "sniffing" | "complaints"
+  | "stale-reads" | "semisync-fallback";
 
 export interface Incident {
   id: number;
@@ -253,6 +268,8 @@ export interface Totals {
   spent: number;
   breaches: number;
   lostWrites: number;
+  /** Reads a replica answered with data older than a write they were looking for. */
+  staleReads: number;
   /** Latency sum in ms×requests, for the mean. */
   latencyMsSum: number;
   /** Legitimate requests an intruder read off the internal network (plain HTTP behind a load balancer), in thousandths. */
@@ -303,6 +320,11 @@ export interface GameState {
   pairs: LbPair[];
   dns: DnsState;
   replication: ReplicationMode;
+  readSplit: ReadSplit;
+  /** Semi-synchronous replication's own state (sim/replication.ts): waiting for an acknowledgement, or fallen back to async. */
+  semisync: SemisyncState;
+  /** Fractional stale reads carried between ticks, in milli-reads. */
+  staleCarry: number;
   codeVersion: number;
   schedule: ScheduledEvent[];
   effects: ActiveEffect[];
@@ -321,7 +343,7 @@ export interface GameState {
   /** Writes the primary had not yet shipped to its replicas when it crashed (lost if promoted). */
   unreplicatedWrites: number;
   /** This second's legitimate demand and served, for reputation (counts, reset every second). */
-  second: { demand: number; served: number };
+  second: { demand: number; served: number; stale: number };
   ended: Ending | null;
   /** A challenge's changes to the scenario (money, length, components); absent for a plain game. */
   overrides?: ScenarioOverrides;

@@ -5,6 +5,7 @@ import type { Ending, GameState, Host } from "../model/types.js";
 import { auditPasses } from "../audit/index.js";
 import type { TickReport } from "./report.js";
 import { slaPermyriad } from "./metrics.js";
+import { countStaleReads, STALE_READS_PER_FAILURE } from "./replication.js";
 
 /** Reputation lost per second at 100 % failures, in 1/10000. */
 const REPUTATION_LOSS_AT_FULL_OUTAGE = 30;
@@ -34,16 +35,20 @@ export function settle(state: GameState, scenario: Scenario, r: TickReport): voi
 
   state.second.demand += demand;
   state.second.served += served;
+  countStaleReads(state, r.staleReads);
   if (state.tick % TICKS_PER_SECOND === TICKS_PER_SECOND - 1) {
     const upkeep = upkeepPerSecond(state);
     state.money -= upkeep;
     t.spent += upkeep;
-    const { demand: d, served: s } = state.second;
-    const failedPermille = d > 0 ? Math.floor(((d - s) * 1000) / d) : 0;
+    const { demand: d, served: s, stale } = state.second;
+    // A stale read was answered, but wrongly: it annoys users a little (sim/replication.ts).
+    const failed = d - s + Math.floor(stale / STALE_READS_PER_FAILURE);
+    const failedPermille = d > 0 ? Math.min(1000, Math.floor((failed * 1000) / d)) : 0;
     if (failedPermille < 10) state.reputation = Math.min(10000, state.reputation + REPUTATION_RECOVERY);
     else state.reputation = Math.max(0, state.reputation - Math.floor((failedPermille * REPUTATION_LOSS_AT_FULL_OUTAGE) / 1000));
     state.second.demand = 0;
     state.second.served = 0;
+    state.second.stale = 0;
   }
   if (state.launchedAt >= 0 && (state.tick - state.launchedAt) % TICKS_PER_MINUTE === TICKS_PER_MINUTE - 1) {
     state.growthPermille = Math.floor((state.growthPermille * (1000 + scenario.traffic.growthPerMinute)) / 1000);

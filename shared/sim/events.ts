@@ -5,6 +5,7 @@ import type { Scenario } from "../content/scenario.js";
 import type { EventKind, GameState, Host, ScheduledEvent } from "../model/types.js";
 import { chance, nextInt } from "../rng.js";
 import { openIncident } from "./incidents.js";
+import { unreceivedTicks } from "./replication.js";
 import { exposedPorts, findService, isUp } from "./services.js";
 import { timerSet } from "./timer-queue.js";
 import { topology } from "./topology.js";
@@ -136,12 +137,7 @@ function crashPrimary(state: GameState, host: Host | undefined): void {
  * still has them.
  */
 function rememberUnreplicated(state: GameState, lastWrites: number): void {
-  const topo = topology(state);
-  let lag = -1;
-  for (const i of topo.dbHosts) {
-    const rep = topo.db[i]!;
-    if (rep.role === "replica" && isUp(state.hosts[i], rep)) lag = Math.max(lag, rep.lagTicks);
-  }
+  const lag = unreceivedTicks(state);
   state.unreplicatedWrites = lag < 0 ? 0 : lastWrites * lag;
 }
 

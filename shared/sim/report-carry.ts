@@ -24,6 +24,7 @@ export function carryReport(from: TickReport, fromHosts: readonly number[], from
   to.p50Ms = from.p50Ms;
   to.p95Ms = from.p95Ms;
   to.latencyHistogram.set(from.latencyHistogram);
+  to.staleReads = from.staleReads;
 
   const hostAt = indexById(toHosts);
   fromHosts.forEach((id, i) => {
@@ -31,6 +32,7 @@ export function carryReport(from: TickReport, fromHosts: readonly number[], from
     if (j === undefined) return;
     to.hostUtil[j] = from.hostUtil[i]; to.hostRequests[j] = from.hostRequests[i]; to.hostErrors[j] = from.hostErrors[i];
     to.hostLatencyMs[j] = from.hostLatencyMs[i]; to.entryFailed[j] = from.entryFailed[i];
+    to.hostStaleReads[j] = from.hostStaleReads[i];
     for (let t = 0; t < TIERS; t++) {
       to.serviceRequests[j * TIERS + t] = from.serviceRequests[i * TIERS + t];
       to.serviceErrors[j * TIERS + t] = from.serviceErrors[i * TIERS + t];

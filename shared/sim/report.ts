@@ -62,6 +62,9 @@ export interface TickReport {
   latencyHistogram: Float64Array;
   /** Legitimate requests an intruder read off the internal network this tick (sim/sniffing.ts). */
   sniffed: number;
+  /** Reads answered by a lagging replica that missed a recent write, this tick: in all and per host index. */
+  staleReads: number;
+  hostStaleReads: Float64Array;
 }
 
 /**
@@ -103,6 +106,8 @@ export function emptyReport(hosts: number, links: number): TickReport {
     entryFailed: new Float64Array(hosts),
     latencyHistogram: new Float64Array(LATENCY_EDGES_MS.length),
     sniffed: 0,
+    staleReads: 0,
+    hostStaleReads: new Float64Array(hosts),
   };
 }
 

@@ -13,6 +13,7 @@ import { runTimers } from "./timers.js";
 import { watchSniffing } from "./sniffing.js";
 import { watchOverload } from "./overload.js";
 import { listenToUsers } from "./complaints.js";
+import { watchStaleReads } from "./replication.js";
 
 const demand: Demand = { legit: [0, 0, 0], attack: 0 };
 
@@ -28,6 +29,7 @@ export function step(state: GameState, scenario: Scenario): TickReport {
   runAttacks(state, scenario);
   watchOverload(state);
   listenToUsers(state, report);
+  watchStaleReads(state, report.hostStaleReads);
   settle(state, scenario, report);
   state.tick++;
   return report;

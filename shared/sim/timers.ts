@@ -5,10 +5,11 @@
 // allocates an iterator and a result object per step.
 import { CERT_WARNING_TICKS, COSTS, PORT_APP } from "../content/catalog.js";
 import type { GameState } from "../model/types.js";
-import { webPortOf, firewallLetsIn, replicationCutOff } from "./firewall-rules.js";
+import { firewallLetsIn } from "./firewall-rules.js";
 import { openIncident, resolveIncidents } from "./incidents.js";
 import { drainEverywhere, restartForDeploy } from "./events.js";
 import { findService, isUp } from "./services.js";
+import { updateLag, updateSemisync } from "./replication.js";
 import { hostsToVisit, requeueVisited } from "./timer-queue.js";
 import { backendPort, certVerifies } from "./backend-tls.js";
 import { resolveName } from "./hops/dns.js";
@@ -225,7 +226,6 @@ function lbAlive(state: GameState, topo: Topology, id: number): boolean {
 
 function databases(state: GameState): void {
   const topo = topology(state);
-  const semisync = state.replication === "semisync";
   for (let k = 0; k < topo.dbHosts.length; k++) {
     const i = topo.dbHosts[k];
     const db = topo.db[i]!;
@@ -238,11 +238,7 @@ function databases(state: GameState): void {
         });
       }
     }
-    if (db.role !== "replica") { db.lagTicks = 0; continue; }
-    if (!isUp(h, db) || replicationCutOff(topo, i)) { db.lagTicks = Math.min(36000, db.lagTicks + 1); continue; }
-    const pressure = Math.max(0, h.utilPermille - 700);
-    const target = semisync ? 0 : 3 + Math.floor(pressure / 25);
-    // A lagging replica catches up gradually rather than at once.
-    db.lagTicks = db.lagTicks > target ? Math.max(target, db.lagTicks - 5) : target;
   }
+  updateSemisync(state);
+  updateLag(state);
 }

@@ -212,6 +212,10 @@ describe("a replica that can take over", () => {
     expect(failing(game, "no-spof-db").message).toMatch(/no application server is linked to db-02/);
     for (const w of ["web-01", "web-02"]) must(game, { type: "connect", from: idOf(game, w), to: r });
     run(game, 20);
+    // Reachable by the application, but with no link to the primary it copies nothing.
+    expect(failing(game, "no-spof-db").message).toMatch(/db-02 has no link to the primary db-01, so it receives none of its writes/);
+    must(game, { type: "connect", from: r, to: idOf(game, "db-01") });
+    run(game, 60);
     passing(game, "no-spof-db");
   });
 
@@ -221,7 +225,7 @@ describe("a replica that can take over", () => {
     must(game, { type: "buyHost", tier: "large", public: false, name: "db-02" });
     settle(game);
     must(game, { type: "install", host: idOf(game, "db-02"), service: "db" });
-    for (const w of ["web-01", "web-02"]) must(game, { type: "connect", from: idOf(game, w), to: idOf(game, "db-02") });
+    for (const w of ["web-01", "web-02", "db-01"]) must(game, { type: "connect", from: idOf(game, w), to: idOf(game, "db-02") });
     expect(failing(game, "no-spof-db").message).toMatch(/db-02 is not running \((MySQL|server) starting\)/);
     settle(game);
     run(game, 60);

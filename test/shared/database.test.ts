@@ -8,6 +8,7 @@ function replicated(mode: "async" | "semisync") {
   const farm = webFarm(game, 2, { healthCheck: true });
   const replica = buy(game, "db-02", ["db"], { tier: "large" });
   for (const w of farm.webs) must(game, { type: "connect", from: w, to: replica });
+  must(game, { type: "connect", from: replica, to: farm.db });
   if (mode === "semisync") must(game, { type: "setReplication", mode });
   setDemand(game, 600);
   return { game, farm, replica };

@@ -169,6 +169,23 @@ describe("MySQL, ufw and keepalived", () => {
     }
   });
 
+  it("my.cnf's semi-sync timeout is the game's: the primary falls back to async exactly that long after its replica is gone", () => {
+    const game = load("distributed");
+    if (game.state.replication !== "semisync") game.apply({ type: "setReplication", mode: "semisync" });
+    const primary = exportDesign(game.state, "mysql").find((f) => /primary \(takes/.test(f.content))!.content;
+    const timeoutMs = Number(/^rpl_semi_sync_source_timeout = (\d+)$/m.exec(primary)![1]);
+    expect(timeoutMs).toBe(10_000); // MySQL's default
+    expect(primary).toMatch(/^rpl_semi_sync_source_wait_for_replica_count = 1$/m);
+    expect(primary).toMatch(/^rpl_semi_sync_source_wait_no_replica = ON$/m);
+    for (let t = 0; t < 50; t++) game.step();
+    const replica = game.state.hosts.find((h) => h.services.some((x) => x.kind === "db" && x.role === "replica"))!;
+    replica.services.find((x) => x.kind === "db")!.status = "down";
+    let waitedTicks = 0;
+    while (!game.state.semisync.fellBack && waitedTicks < 1000) { game.step(); waitedTicks++; }
+    // One tick to notice the missing acknowledgement, then the timeout (100 ms a tick).
+    expect((waitedTicks - 1) * 100).toBe(timeoutMs);
+  });
+
   it("ufw: a valid shell script per firewalled server, default deny, exactly the game's rules, internal ones from each server's address", () => {
     const game = load("secured");
     const files = exportDesign(game.state, "ufw");

@@ -25,7 +25,7 @@ export const scaleUp: Scenario = {
       { name: "db-01", tier: "medium", public: false, services: ["firewall", "db", "monitor"], dbRole: "primary", firewallRules: MYSQL_INSIDE },
       { name: "db-02", tier: "medium", public: false, services: ["firewall", "db", "monitor"], dbRole: "replica", firewallRules: MYSQL_INSIDE },
     ],
-    links: [["lb-01", "web-01"], ["lb-01", "web-02"], ["web-01", "db-01"], ["web-02", "db-01"], ["web-01", "db-02"], ["web-02", "db-02"]],
+    links: [["lb-01", "web-01"], ["lb-01", "web-02"], ["web-01", "db-01"], ["web-02", "db-01"], ["web-01", "db-02"], ["web-02", "db-02"], ["db-01", "db-02"]],
     www: { type: "A", values: ["8.8.8.8"], ttl: 300 },
     replication: "async",
   },

@@ -18,7 +18,7 @@ export const secured: Scenario = {
       { name: "db-01", tier: "medium", public: true, services: ["db"], dbRole: "primary" },
       { name: "db-02", tier: "medium", public: true, services: ["db"], dbRole: "replica" },
     ],
-    links: [["lb-01", "web-01"], ["lb-01", "web-02"], ["web-01", "db-01"], ["web-02", "db-01"], ["web-01", "db-02"], ["web-02", "db-02"]],
+    links: [["lb-01", "web-01"], ["lb-01", "web-02"], ["web-01", "db-01"], ["web-02", "db-01"], ["web-01", "db-02"], ["web-02", "db-02"], ["db-01", "db-02"]],
     www: { type: "A", values: ["8.8.8.8"], ttl: 300 },
     replication: "async",
   },

@@ -1,8 +1,9 @@
 // The application hop: each read or write costs the application server CPU, then goes to a
-// database it can reach. Reads go to the running replicas when there are any (that is what they
-// are for), else to the primary; writes go to the primary, which refuses them with a full disk.
+// database it can reach. Reads go where the player's read split sends them (replicas only, every
+// database, or the primary only); writes go to the primary, which refuses them with a full disk.
 import { HOP_MS, PORT_MYSQL, WORK } from "../../content/catalog.js";
 import { Reason } from "../../content/reasons.js";
+import type { DbRole, ReadSplit } from "../../model/types.js";
 import { TIER_APP, TIER_DB } from "../report.js";
 import { blockedInside, firewallBlocksInside } from "./firewall.js";
 import { admit, hopMs } from "./hosts.js";
@@ -27,13 +28,6 @@ function runOne(sc: Scratch, a: number, reads: number, writes: number): void {
   countTaken(sc, a, TIER_APP, (reads + writes) * f);
   const hop = hopMs(sc, a, HOP_MS.app);
   const dbs = sc.topo.appDbs[a];
-  let upCount = 0;
-  let upReplicas = 0;
-  for (let k = 0; k < dbs.length; k++) {
-    const d = dbs[k];
-    upCount += sc.dbUp[d];
-    if (sc.dbUp[d] === 1 && sc.topo.db[d]!.role === "replica") upReplicas++;
-  }
   for (let c = READ; c <= WRITE; c++) {
     const amount = sc.appIn[base + c];
     if (amount <= 0) continue;
@@ -41,19 +35,37 @@ function runOne(sc: Scratch, a: number, reads: number, writes: number): void {
     const admitted = amount * f;
     const lat = sc.appLat[base + c] / amount + hop;
     if (dbs.length === 0) fail(sc, Reason.NoDb, a, c, admitted);
-    else if (c === READ) read(sc, a, admitted, lat, upCount, upReplicas);
+    else if (c === READ) read(sc, a, admitted, lat);
     else write(sc, a, admitted, lat);
   }
 }
 
-function read(sc: Scratch, a: number, admitted: number, lat: number, upCount: number, upReplicas: number): void {
+/** Whether the read split sends reads to a database in this role. */
+function takesReads(split: ReadSplit, role: DbRole): boolean {
+  return split === "all" || (split === "replicas" ? role === "replica" : role === "primary");
+}
+
+/**
+ * Reads go in equal shares to the running databases the read split names (`state.readSplit`); when
+ * none of those runs, to any running database, as a read/write-splitting proxy falls back.
+ */
+function read(sc: Scratch, a: number, admitted: number, lat: number): void {
   const dbs = sc.topo.appDbs[a];
-  if (upCount === 0) { fail(sc, Reason.DbDown, dbs[0], READ, admitted); return; }
-  const links = sc.topo.appDbLinks[a];
-  const readers = upReplicas > 0 ? upReplicas : upCount;
+  const split = sc.state.readSplit;
+  let upCount = 0;
+  let chosen = 0;
   for (let k = 0; k < dbs.length; k++) {
     const d = dbs[k];
-    if (sc.dbUp[d] === 0 || (upReplicas > 0 && sc.topo.db[d]!.role !== "replica")) continue;
+    if (sc.dbUp[d] === 0) continue;
+    upCount++;
+    if (takesReads(split, sc.topo.db[d]!.role)) chosen++;
+  }
+  if (upCount === 0) { fail(sc, Reason.DbDown, dbs[0], READ, admitted); return; }
+  const readers = chosen > 0 ? chosen : upCount;
+  const links = sc.topo.appDbLinks[a];
+  for (let k = 0; k < dbs.length; k++) {
+    const d = dbs[k];
+    if (sc.dbUp[d] === 0 || (chosen > 0 && !takesReads(split, sc.topo.db[d]!.role))) continue;
     toDb(sc, a, d, links[k], READ, admitted / readers, lat);
   }
 }

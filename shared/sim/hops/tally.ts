@@ -58,6 +58,7 @@ export function resetTally(sc: Scratch, tick: number): void {
   sc.touchedCount = 0;
   r.reasonsReady = false;
   r.latencyHistogram.fill(0);
+  r.staleReads = 0;
   if (sc.touchedHostCount * 4 > sc.n) clearAll(sc);
   else clearTouched(sc);
   sc.touchedHostCount = 0;
@@ -67,7 +68,7 @@ export function resetTally(sc: Scratch, tick: number): void {
 function clearAll(sc: Scratch): void {
   const r = sc.report;
   for (let k = 0; k < sc.touchedHostCount; k++) sc.hostTouched[sc.touchedHosts[k]] = 0;
-  r.hostRequests.fill(0); r.hostErrors.fill(0); r.entryFailed.fill(0);
+  r.hostRequests.fill(0); r.hostErrors.fill(0); r.entryFailed.fill(0); r.hostStaleReads.fill(0);
   r.serviceRequests.fill(0); r.serviceErrors.fill(0); r.entryFlow.fill(0);
   r.linkFlow.fill(0); r.linkFailed.fill(0);
   sc.lbIn.fill(0); sc.lbLat.fill(0); sc.webIn.fill(0); sc.webLat.fill(0);
@@ -83,7 +84,7 @@ function clearTouched(sc: Scratch): void {
   for (let k = 0; k < sc.touchedHostCount; k++) {
     const i = sc.touchedHosts[k];
     sc.hostTouched[i] = 0;
-    r.hostRequests[i] = 0; r.hostErrors[i] = 0; r.entryFailed[i] = 0;
+    r.hostRequests[i] = 0; r.hostErrors[i] = 0; r.entryFailed[i] = 0; r.hostStaleReads[i] = 0;
     const row = i * C; // C === TIERS: one stride for per-class and per-tier rows
     for (let c = 0; c < C; c++) {
       r.serviceRequests[row + c] = 0; r.serviceErrors[row + c] = 0; r.entryFlow[row + c] = 0;
