@@ -50,6 +50,7 @@ const host = z.strictObject({
 const incidentKind = z.enum([
   "host-failure", "process-crash", "disk-full", "primary-crash", "deploy", "cert-expired", "cert-expiring", "ddos", "ssh-bruteforce",
   "port-scan", "db-exposed", "eavesdrop", "breach", "overload", "flash-crowd", "lost-writes", "failover", "traffic-growth",
+  "release",
 ]);
 const incident = z.strictObject({
   id, kind: incidentKind, tick, detectedAt: tick, resolvedAt: tickOrNever, hostId: z.int().min(0).max(MAX_ENTITY_ID),
@@ -58,6 +59,7 @@ const incident = z.strictObject({
     host: z.string().max(24).optional(), service: z.enum(["web", "app", "db", "lb", "firewall", "monitor"]).optional(), size: count.optional(),
     version: count.optional(), strategy: z.enum(["all-at-once", "rolling"]).optional(), scripted: z.boolean().optional(), full: z.boolean().optional(),
     via: z.enum(["ssh", "mysql"]).optional(), ports: z.array(z.string().max(40)).max(16).optional(), count: count.optional(), vip: z.string().max(15).optional(),
+    due: tick.optional(),
   }),
 });
 
@@ -91,7 +93,7 @@ export const GameStateSchema = z.strictObject({
   replication: z.enum(["async", "semisync"]),
   codeVersion: z.int().min(1),
   schedule: z.array(z.strictObject({
-    at: tick, kind: z.enum(["host-failure", "process-crash", "disk-fill", "primary-crash", "deploy", "ddos", "flash-crowd", "port-scan", "ssh-bruteforce", "growth"]),
+    at: tick, kind: z.enum(["host-failure", "process-crash", "disk-fill", "primary-crash", "deploy", "ddos", "flash-crowd", "port-scan", "ssh-bruteforce", "growth", "release"]),
     target: z.string().max(40), duration: count, size: count,
   })).max(10_000),
   effects: z.array(z.strictObject({ kind: z.enum(["ddos", "flash-crowd", "ssh-bruteforce", "deploy"]), until: tick, size: count, queue: z.array(id).max(100_000) })).max(1_000),

@@ -5,14 +5,13 @@ import type { GameState, Host, ServiceKind } from "../model/types.js";
 import { nextPrivateIp, nextPublicIp } from "../sim/addresses.js";
 import { addService, findService, newService } from "../sim/services.js";
 import { takeId } from "../sim/ids.js";
+import { freeName, renameForRole } from "../sim/naming.js";
 import { afford, dollars, firstFailure, lastBuildOf, needHost, needId, remember, spend, type Handler } from "./handler.js";
 import { OK, reject, type Command, type Verdict } from "./schema.js";
 
+/** A new server has no role yet: server-NN until its first software names it (sim/naming.ts). */
 function defaultName(state: GameState): string {
-  for (let n = 1; ; n++) {
-    const name = `server-${n.toString().padStart(2, "0")}`;
-    if (!state.hosts.some((h) => h.name === name)) return name;
-  }
+  return freeName(state, "server");
 }
 
 function touch(state: GameState): void {
@@ -116,6 +115,7 @@ export const install: Handler<"install"> = {
     const publicPorts = findService(host, "lb") || findService(host, "web") || cmd.service === "lb" || cmd.service === "web" ? [80, 443] : [];
     const svc = newService(cmd.service, state.tick + spec.installTicks, { dbRole: hasPrimary ? "replica" : "primary", codeVersion: state.codeVersion, openPorts: publicPorts });
     addService(host, svc);
+    renameForRole(state, host);
     spend(state, spec.price);
     touch(state);
     remember(state, by, { tick: state.tick, undo: [{ type: "remove", host: host.id, service: cmd.service }], refund: spec.price });
@@ -131,6 +131,7 @@ export const remove: Handler<"remove"> = {
   run(state, _s, cmd, by) {
     const host = needHost(state, cmd.host) as Host;
     host.services = host.services.filter((s) => s.kind !== cmd.service);
+    renameForRole(state, host);
     if (cmd.service === "lb") state.pairs = state.pairs.filter((p) => !p.members.includes(host.id));
     if (cmd.service === "lb" || cmd.service === "web") host.cert = host.services.some((s) => s.kind === "lb" || s.kind === "web") ? host.cert : null;
     touch(state);

@@ -139,7 +139,9 @@ export interface LbPair {
 export type IncidentKind =
   | "host-failure" | "process-crash" | "disk-full" | "primary-crash" | "deploy" | "cert-expired"
   | "cert-expiring" | "ddos" | "ssh-bruteforce" | "port-scan" | "db-exposed" | "eavesdrop"
-  | "breach" | "overload" | "flash-crowd" | "lost-writes" | "failover" | "traffic-growth";
+  | "breach" | "overload" | "flash-crowd" | "lost-writes" | "failover" | "traffic-growth"
+  /** The team has a new version ready: the player chooses when to deploy it, until `due`. */
+  | "release";
 
 export interface Incident {
   id: number;
@@ -176,6 +178,8 @@ export interface IncidentParams {
   count?: number;
   /** failover: the virtual IP that moved. */
   vip?: string;
+  /** release: the tick at which the team ships it itself if the player has not. */
+  due?: number;
 }
 
 export interface ScheduledEvent {
@@ -191,7 +195,9 @@ export interface ScheduledEvent {
 
 export type EventKind =
   | "host-failure" | "process-crash" | "disk-fill" | "primary-crash" | "deploy" | "ddos"
-  | "flash-crowd" | "port-scan" | "ssh-bruteforce" | "growth";
+  | "flash-crowd" | "port-scan" | "ssh-bruteforce" | "growth"
+  /** A release is ready (size: its version; duration: ticks until the team's own deploy). */
+  | "release";
 
 export interface ActiveEffect {
   kind: "ddos" | "flash-crowd" | "ssh-bruteforce" | "deploy";

@@ -11,7 +11,7 @@ export const distributed: Scenario = {
   durationTicks: 9000,
   traffic: { baseRps: 250, mix: [500, 400, 100], growthPerMinute: 60, dailySwing: 250, dayTicks: 2400 },
   start: {
-    hosts: [{ name: "web-01", tier: "medium", public: true, services: ["web", "app", "db"], dbRole: "primary" }],
+    hosts: [{ name: "server-01", tier: "medium", public: true, services: ["web", "app", "db"], dbRole: "primary" }],
     links: [],
     www: { type: "A", values: ["8.8.8.8"], ttl: 300 },
     replication: "async",
