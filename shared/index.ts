@@ -24,6 +24,7 @@ export { SIM_VERSION, REPLAY_FORMAT } from "./version.js";
 export { servesPlainHttp } from "./sim/attacks.js";
 export { visibleHostStatus, visibleServiceStatus, hiddenFailure, failuresHidden, serverCapacityRps } from "./view.js";
 export { goalProgress, type GoalProgress } from "./goal.js";
+export { coachGoalMet, type CoachGoal, type CoachStep } from "./coach.js";
 export * from "./lockstep/turn.js";
 export * from "./lockstep/roles.js";
 export * from "./protocol.js";
