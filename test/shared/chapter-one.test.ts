@@ -2,7 +2,7 @@
 // release goes out (a deploy restarts the application; if the player waits too long, the team
 // pushes it at a peak).
 import { describe, expect, it } from "vitest";
-import { checkCommand, Game, incidentText } from "../../shared/index.js";
+import { Game, incidentText } from "../../shared/index.js";
 
 /** The stack built and live; returns the game and its server's id. */
 function live(seed = 1): { g: Game; host: number } {
@@ -19,7 +19,7 @@ describe("chapter 1: scale up", () => {
   it("sells small, medium and large servers, and a resize restarts the one server", () => {
     const { g, host } = live();
     g.run(600);
-    expect(checkCommand(g.state, g.scenario, { type: "buyHost", tier: "large", public: true }, "solo")).toEqual({ ok: false, reason: "this chapter allows at most 1 server" });
+    expect(g.check({ type: "buyHost", tier: "large", public: true })).toEqual({ ok: false, reason: "this chapter allows at most 1 server" });
     expect(g.apply({ type: "resizeHost", host, tier: "large" })).toEqual({ ok: true });
     const server = g.state.hosts[0];
     expect(server.tier).toBe("large");
