@@ -44,7 +44,9 @@ export function layoutBoard(state: GameState, pinned: ReadonlyMap<number, Point>
   const groups: number[][] = [[], [], [], []];
   const unwired: number[] = [];
   const published = new Set(resolveName(state));
-  for (const h of state.hosts) (wiredIn(state, h, published) ? groups[roleRank(h)] : unwired).push(h.id);
+  // With nothing wired in yet there is no wire to keep clear: every server takes its column.
+  const anyWired = state.hosts.some((h) => wiredIn(state, h, published));
+  for (const h of state.hosts) (!anyWired || wiredIn(state, h, published) ? groups[roleRank(h)] : unwired).push(h.id);
   const shifted = columnsOffTheWire(state, groups, published);
   const tallest = Math.max(1, ...groups.map((g, rank) => rowsFor(g.length) + (shifted.has(rank) ? 1 : 0)));
   const height = tallest * HOST_H + (tallest - 1) * GAP_Y;

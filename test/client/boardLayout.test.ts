@@ -66,10 +66,10 @@ describe("board layout", () => {
     expect(layoutBoard(g.state).hosts.get(id(g, "lb-01"))!.y).toBe(0);
   });
 
-  it("chapter 1: the bought server waits below until www names it", () => {
+  it("chapter 1: with nothing wired in yet, the one server takes its column at once", () => {
     const g = Game.create("simple-stack", 1);
     ok(g, { type: "buyHost", tier: "medium", public: true });
-    expect(layoutBoard(g.state).columns.map((c) => c.label)).toEqual(["Not wired in yet"]);
+    expect(layoutBoard(g.state).columns.map((c) => c.label)).toEqual(["Web servers"]);
     ok(g, { type: "setDns", recordType: "A", values: ["8.8.8.8"], ttl: 300 });
     expect(layoutBoard(g.state).columns.map((c) => c.label)).toEqual(["Web servers"]);
   });

@@ -16,7 +16,7 @@ function live(seed = 1): { g: Game; host: number } {
 }
 
 describe("chapter 1: scale up", () => {
-  it("sells small, medium and large servers, and a resize restarts the one server", () => {
+  it("sells medium and large servers, and a resize restarts the one server", () => {
     const { g, host } = live();
     g.run(600);
     expect(g.check({ type: "buyHost", tier: "large", public: true })).toEqual({ ok: false, reason: "this chapter allows at most 1 server" });

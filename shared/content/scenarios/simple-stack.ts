@@ -15,7 +15,7 @@ export const simpleStack: Scenario = {
   durationTicks: 6000,
   traffic: { baseRps: 120, mix: [500, 400, 100], growthPerMinute: 110, dailySwing: 250, dayTicks: 2400 },
   start: { hosts: [], links: [], www: null, replication: "async" },
-  allowed: { tiers: ["small", "medium", "large"], services: ["web", "app", "db"], maxHosts: 1, lbPairs: false, rateLimit: false },
+  allowed: { tiers: ["medium", "large"], services: ["web", "app", "db"], maxHosts: 1, lbPairs: false, rateLimit: false },
   events: [
     { at: 900, kind: "release", target: "@all", size: 2, duration: 2100 },
     { at: 3000, kind: "deploy", target: "@all", size: 2 },
@@ -26,7 +26,7 @@ export const simpleStack: Scenario = {
   coach: [
     {
       id: "buy", title: "Rent a server",
-      text: "Everything starts with one machine. Buy a server with a public address, so the internet can reach it. Medium is enough for today's traffic; you can move to a bigger one later.",
+      text: "Everything starts with one machine. Buy a medium server with a public address, so the internet can reach it: it is enough for today's traffic, and you can move to a large one later.",
       target: "buy-server", until: { kind: "hosts", atLeast: 1 },
     },
     {
