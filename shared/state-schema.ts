@@ -45,6 +45,7 @@ const host = z.strictObject({
   id, name: z.string().min(1).max(24), tier, publicIp: ip.nullable(), privateIp: ip, status: runStatus, readyAt: tick, note,
   services: z.array(service).max(6), cert: z.strictObject({ expiresAt: tick }).nullable(), compromised: z.boolean(),
   backlog: count, utilPermille: count, saturatedTicks: count, boughtAt: tick,
+  autoName: z.literal(true).optional(),
 });
 
 const incidentKind = z.enum([

@@ -37,6 +37,7 @@ export const buyHost: Handler<"buyHost"> = {
       status: "starting", readyAt: state.tick + 50, note: { code: "provisioning" }, services: [], cert: null, compromised: false,
       backlog: 0, utilPermille: 0, saturatedTicks: 0, boughtAt: state.tick,
     };
+    if (cmd.name === undefined) host.autoName = true;
     host.publicIp = cmd.public ? nextPublicIp(state) : null;
     host.privateIp = nextPrivateIp(state);
     state.hosts.push(host);

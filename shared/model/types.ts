@@ -104,6 +104,8 @@ export interface Host {
   /** Consecutive ticks with a queue more than half full: a sustained overload becomes an incident. */
   saturatedTicks: number;
   boughtAt: number;
+  /** The game named it (server-NN at purchase): its name follows its role (sim/naming.ts). Absent for a name the player typed. */
+  autoName?: true;
 }
 
 export interface Link { id: number; from: number; to: number }

@@ -1,10 +1,9 @@
 // Server names say what a server does: lb-NN runs HAProxy, web-NN Nginx (with or without the
 // application), app-NN the application, db-NN MySQL. A server with no role yet, or with several
-// tiers at once (the whole stack on one machine), is server-NN. A name in this pattern follows the
-// role as software is installed or removed; any other name the player chose is kept as typed.
+// tiers at once (the whole stack on one machine), is server-NN. A name the game gave follows the
+// role as software is installed or removed; a name the player typed is kept as typed, and a
+// chapter's starting servers are named by this scheme in their scenario.
 import type { GameState, Host } from "../model/types.js";
-
-const GAME_NAME = /^(server|lb|web|app|db)-\d{2,}$/;
 
 /** The first free `prefix-NN`. */
 export function freeName(state: GameState, prefix: string): string {
@@ -26,7 +25,7 @@ export function rolePrefix(host: Host): string {
 
 /** Renames a game-named host whose role changed; the number is the first free one for the role. */
 export function renameForRole(state: GameState, host: Host): void {
-  if (!GAME_NAME.test(host.name)) return;
+  if (!host.autoName) return;
   const prefix = rolePrefix(host);
   if (host.name.startsWith(`${prefix}-`)) return;
   host.name = freeName(state, prefix);

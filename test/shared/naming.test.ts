@@ -40,7 +40,10 @@ describe("server names", () => {
     const g = Game.create("endless", 1);
     g.apply({ type: "buyHost", tier: "small", public: true, name: "frontend" });
     g.apply({ type: "install", host: g.state.hosts[0].id, service: "lb" });
-    expect(names(g)).toEqual(["frontend"]);
+    // Even one that looks like the game's own.
+    g.apply({ type: "buyHost", tier: "small", public: true, name: "web-07" });
+    g.apply({ type: "install", host: g.state.hosts[1].id, service: "db" });
+    expect(names(g)).toEqual(["frontend", "web-07"]);
   });
 
   it("every chapter's starting servers follow the same scheme", () => {
