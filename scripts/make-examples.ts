@@ -53,16 +53,17 @@ class Builder {
 
 export function simpleStack(): Game {
   const b = new Builder("simple-stack");
-  b.buy("web-01", "medium", true).install("web-01", "web", "app", "db");
-  b.do({ type: "setDns", recordType: "A", values: [b.ip("web-01")], ttl: 300 });
+  // A server that runs the whole stack is named server-NN (shared/sim/naming.ts).
+  b.buy("server-01", "medium", true).install("server-01", "web", "app", "db");
+  b.do({ type: "setDns", recordType: "A", values: [b.ip("server-01")], ttl: 300 });
   return b.run(300).game;
 }
 
 export function distributed(): Game {
   const b = new Builder("distributed");
-  b.buy("lb-01", "small", true).buy("web-02", "medium", false);
-  b.install("lb-01", "lb").install("web-02", "web", "app", "db");
-  b.link(["lb-01", "web-01"], ["lb-01", "web-02"], ["web-02", "web-01"]);
+  b.buy("lb-01", "small", true).buy("server-02", "medium", false);
+  b.install("lb-01", "lb").install("server-02", "web", "app", "db");
+  b.link(["lb-01", "server-01"], ["lb-01", "server-02"], ["server-02", "server-01"]);
   b.do({ type: "configureLb", host: b.id("lb-01"), algorithm: "roundrobin", healthCheck: true, checkInterval: 20 });
   b.do({ type: "setDns", recordType: "A", values: [b.ip("lb-01")], ttl: 300 });
   return b.run(300).game;

@@ -31,6 +31,7 @@ export { servesPlainHttp } from "./sim/attacks.js";
 export { visibleHostStatus, visibleServiceStatus, hiddenFailure, failuresHidden, serverCapacityRps, knownHardwareFailure } from "./view.js";
 export { replicaStatus, semisyncNow, SEMISYNC_TIMEOUT_MS, type ReplicaStatus, type SemisyncNow } from "./replica-view.js";
 export { goalProgress, type GoalProgress } from "./goal.js";
+export { coachGoalMet, type CoachGoal, type CoachStep } from "./coach.js";
 export * from "./lockstep/turn.js";
 export * from "./lockstep/roles.js";
 export * from "./protocol.js";

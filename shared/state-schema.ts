@@ -55,12 +55,13 @@ const host = z.strictObject({
   id, name: z.string().min(1).max(24), tier, publicIp: ip.nullable(), privateIp: ip, status: runStatus, readyAt: tick, note,
   services: z.array(service).max(6), cert: z.strictObject({ expiresAt: tick }).nullable(), compromised: z.boolean(),
   backlog: count, utilPermille: count, saturatedTicks: count, boughtAt: tick,
+  autoName: z.literal(true).optional(),
 });
 
 const incidentKind = z.enum([
   "host-failure", "process-crash", "disk-full", "primary-crash", "deploy", "cert-expired", "cert-expiring", "ddos", "ssh-bruteforce",
   "port-scan", "db-exposed", "eavesdrop", "breach", "overload", "flash-crowd", "lost-writes", "failover", "traffic-growth",
-  "sniffing", "complaints", "stale-reads", "semisync-fallback",
+  "sniffing", "complaints", "stale-reads", "semisync-fallback", "release",
 ]);
 const incident = z.strictObject({
   id, kind: incidentKind, tick, detectedAt: tick, resolvedAt: tickOrNever, hostId: z.int().min(0).max(MAX_ENTITY_ID),
@@ -71,6 +72,7 @@ const incident = z.strictObject({
     via: z.enum(["ssh", "mysql"]).optional(), ports: z.array(z.string().max(40)).max(16).optional(), count: count.optional(), vip: z.string().max(15).optional(),
     from: z.string().max(24).optional(),
     failedPercent: z.int().min(0).max(100).optional(), p95Ms: count.optional(),
+    due: tick.optional(),
   }),
 });
 
@@ -107,7 +109,7 @@ export const GameStateSchema = z.strictObject({
   staleCarry: z.int().min(0).max(999),
   codeVersion: z.int().min(1),
   schedule: z.array(z.strictObject({
-    at: tick, kind: z.enum(["host-failure", "process-crash", "disk-fill", "primary-crash", "deploy", "ddos", "flash-crowd", "port-scan", "ssh-bruteforce", "growth"]),
+    at: tick, kind: z.enum(["host-failure", "process-crash", "disk-fill", "primary-crash", "deploy", "ddos", "flash-crowd", "port-scan", "ssh-bruteforce", "growth", "release"]),
     target: z.string().max(40), duration: count, size: count,
   })).max(10_000),
   effects: z.array(z.strictObject({ kind: z.enum(["ddos", "flash-crowd", "ssh-bruteforce", "deploy"]), until: tick, size: count, queue: z.array(id).max(100_000) })).max(1_000),

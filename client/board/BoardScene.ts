@@ -2,6 +2,7 @@
 // request dots. Clicks and drags are reported to the page (BoardModel); nothing here changes the
 // game.
 import Phaser from "phaser";
+import { resolveName } from "../../shared/index.js";
 import { layoutBoard, type BoardLayout } from "../logic/boardLayout.js";
 import type { BoardModel } from "./boardModel.js";
 import { CameraControl } from "./cameraControl.js";
@@ -101,7 +102,8 @@ export class BoardScene extends Phaser.Scene {
 
   private relayout(force: boolean): void {
     const s = this.model.session.state;
-    const key = `${s.topologyVersion}|${s.hosts.length}|${[...this.model.pinned].map(([id, p]) => `${id}:${p.x},${p.y}`).join(";")}`;
+    // The www record decides which servers are wired in (boardLayout.ts), so it is part of the key.
+    const key = `${s.topologyVersion}|${s.hosts.length}|${resolveName(s).join(",")}|${[...this.model.pinned].map(([id, p]) => `${id}:${p.x},${p.y}`).join(";")}`;
     if (!force && key === this.layoutKey) return;
     if (this.dragging !== null) return;
     this.layoutKey = key;

@@ -1,8 +1,10 @@
 // Where things sit on the board, in world units. The internet and DNS hold the left edge; hosts
 // stand in columns by role (load balancers, web, application, database), like the whiteboard
-// diagrams of the course. A big group wraps into a block of columns. A host the player
-// dragged keeps its spot.
-import type { GameState } from "../../shared/index.js";
+// diagrams of the course. A big group wraps into a block of columns. A host that is not wired in
+// yet (no link, not named in DNS) waits in a row below, off the request path, so it is never drawn
+// across a wire it is not part of; a column that would sit on the internet's wire to a later
+// column moves down a row. A host the player dragged keeps its spot.
+import { resolveName, type GameState, type Host } from "../../shared/index.js";
 import { roleRank } from "./roles.js";
 
 export const HOST_W = 188;
@@ -29,11 +31,24 @@ export interface BoardLayout {
 }
 
 const LABELS = ["Load balancers", "Web servers", "App servers", "Databases"];
+const UNWIRED_LABEL = "Not wired in yet";
+
+/** On the request path: linked to another server, named in DNS, or one of a load-balancer pair. */
+function wiredIn(state: GameState, h: Host, published: ReadonlySet<string>): boolean {
+  return (h.publicIp !== null && published.has(h.publicIp))
+    || state.links.some((l) => l.from === h.id || l.to === h.id)
+    || state.pairs.some((p) => p.members.includes(h.id));
+}
 
 export function layoutBoard(state: GameState, pinned: ReadonlyMap<number, Point> = new Map()): BoardLayout {
   const groups: number[][] = [[], [], [], []];
-  for (const h of state.hosts) groups[roleRank(h)].push(h.id);
-  const tallest = Math.max(1, ...groups.map((g) => rowsFor(g.length)));
+  const unwired: number[] = [];
+  const published = new Set(resolveName(state));
+  // With nothing wired in yet there is no wire to keep clear: every server takes its column.
+  const anyWired = state.hosts.some((h) => wiredIn(state, h, published));
+  for (const h of state.hosts) (!anyWired || wiredIn(state, h, published) ? groups[roleRank(h)] : unwired).push(h.id);
+  const shifted = columnsOffTheWire(state, groups, published);
+  const tallest = Math.max(1, ...groups.map((g, rank) => rowsFor(g.length) + (shifted.has(rank) ? 1 : 0)));
   const height = tallest * HOST_H + (tallest - 1) * GAP_Y;
   const hosts = new Map<number, Point>();
   const columns: BoardLayout["columns"] = [];
@@ -43,7 +58,7 @@ export function layoutBoard(state: GameState, pinned: ReadonlyMap<number, Point>
     const cols = Math.ceil(ids.length / rowsFor(ids.length));
     const rows = Math.ceil(ids.length / cols);
     const colHeight = rows * HOST_H + (rows - 1) * GAP_Y;
-    const top = -colHeight / 2 + HOST_H / 2;
+    const top = -colHeight / 2 + HOST_H / 2 + (shifted.has(rank) ? HOST_H + GAP_Y : 0);
     ids.forEach((id, k) => {
       const c = Math.floor(k / rows);
       const r = k % rows;
@@ -53,6 +68,12 @@ export function layoutBoard(state: GameState, pinned: ReadonlyMap<number, Point>
     columns.push({ label: LABELS[rank], x: x + groupWidth / 2, y: -height / 2 - 44 });
     x += groupWidth + GAP_X;
   });
+  if (unwired.length) {
+    const rowY = height / 2 + GAP_Y + 40 + HOST_H / 2 + (shifted.size ? HOST_H + GAP_Y : 0);
+    const left = INTERNET.w / 2 + GAP_X + 40;
+    unwired.forEach((id, k) => hosts.set(id, { x: left + HOST_W / 2 + k * (HOST_W + 36), y: rowY }));
+    columns.push({ label: UNWIRED_LABEL, x: left + (unwired.length * (HOST_W + 36) - 36) / 2, y: rowY - HOST_H / 2 - 24 });
+  }
   for (const [id, p] of pinned) if (hosts.has(id)) hosts.set(id, { ...p });
 
   const internet = { x: 0, y: 0 };
@@ -66,4 +87,19 @@ export function layoutBoard(state: GameState, pinned: ReadonlyMap<number, Point>
   }
   const pad = 30;
   return { hosts, internet, dns, columns, bounds: { x: minX - pad, y: minY - pad, w: maxX - minX + 2 * pad, h: maxY - minY + 2 * pad } };
+}
+
+/**
+ * The columns (by rank) whose middle row would sit on the internet's wire to a published host in a
+ * later column: with one row each, every column's middle is at the internet's height.
+ */
+function columnsOffTheWire(state: GameState, groups: number[][], published: ReadonlySet<string>): Set<number> {
+  const entryRanks = groups.map((ids) => ids.some((id) => {
+    const ip = state.hosts.find((h) => h.id === id)?.publicIp;
+    return ip !== null && ip !== undefined && published.has(ip);
+  }));
+  const out = new Set<number>();
+  const lastEntry = entryRanks.lastIndexOf(true);
+  for (let rank = 0; rank < lastEntry; rank++) if (groups[rank].length % 2 === 1 && !entryRanks[rank]) out.add(rank);
+  return out;
 }

@@ -4,6 +4,7 @@
 import { audit, endText, incidentText, nines, ninesCappedByTime, score, slaPermyriad, sniffedRequests, uptimePermyriad, type Game, type Incident } from "../../shared/index.js";
 import { orderedFindings } from "./auditView.js";
 import { clock, duration, money, permyriad } from "./format.js";
+import { preventionIn } from "./advice.js";
 import { groupIncidents } from "./incidentGroups.js";
 import { chapterLessons, type Lesson } from "./lessons.js";
 
@@ -13,7 +14,10 @@ export interface TimelineEntry {
   severity: Incident["severity"];
   title: string;
   cause: string;
+  /** What would have prevented it, with what this chapter allows ("" when nothing here would). */
   prevention: string;
+  /** The fix a later chapter brings, when this chapter forbids it; null otherwise. */
+  later: string | null;
   /** How the player learned of it. */
   seen: string;
   lasted: string;
@@ -47,17 +51,25 @@ export function buildDebrief(game: Game): Debrief {
   const now = end ? end.tick : s.tick;
   const launch = Math.max(0, s.launchedAt);
   const shown = s.incidents.filter((i) => i.kind !== "traffic-growth" || i.severity !== "info");
+  const lessons = chapterLessons(game);
+  // Advice the chapter forbids is not given: the chapter's own lesson speaks instead, and the
+  // real fix is named with the chapter that brings it.
+  const prevention = (i: Incident) => {
+    const p = preventionIn(game.scenario, i);
+    return { prevention: p.advice || (lessons.find((l) => l.kinds.includes(i.kind))?.idea ?? ""), later: p.later };
+  };
   const timeline: TimelineEntry[] = groupIncidents(shown).map(({ lead: i, all }) => ({
     id: i.id,
     at: clock(i.tick),
     severity: i.severity,
-    ...incidentText(i),
+    title: incidentText(i).title,
+    cause: incidentText(i).cause,
+    ...prevention(i),
     seen: i.detectedAt > now ? "You never saw this one: nothing was monitoring it." : i.detectedAt > i.tick ? `You heard of it ${duration(i.detectedAt - i.tick)} later, from users.` : "Seen at once.",
     lasted: lastedText(all),
     times: all.length,
     when: all.length > 1 ? whenText(all) : "",
   }));
-  const lessons = chapterLessons(game);
   const findings = orderedFindings(s, game.scenario).filter((f) => !f.ok);
   const required = new Set<string>(game.scenario.goal.requires);
 
@@ -70,9 +82,9 @@ export function buildDebrief(game: Game): Debrief {
   // An incident a lesson speaks about already has its advice there, in the lesson's words.
   const covered = new Set(lessons.flatMap((l) => l.kinds));
   for (const i of [...s.incidents].reverse()) {
-    const { prevention } = incidentText(i);
-    if (i.severity === "info" || covered.has(i.kind)) continue;
-    add(prevention);
+    const advice = preventionIn(game.scenario, i).advice;
+    if (i.severity === "info" || covered.has(i.kind) || !advice) continue;
+    add(advice);
   }
   for (const l of lessons.filter((l) => !l.felt)) add(`${l.title}: ${l.idea}`);
   if (tips.length === 0) tips.push(end?.outcome === "won" ? "Try the next chapter, or replay this one at 8× and aim for more nines." : "Look at which hop fails in the 'Failing now' list and fix that hop first.");

@@ -11,8 +11,10 @@ export interface Lesson {
   felt: boolean;
   /** What happened in this run, or what would have. */
   text: string;
-  /** What to do about it: the design idea the lesson leads to. */
+  /** What to do about it, with what this chapter offers: never something the chapter forbids. */
   idea: string;
+  /** Where the idea goes next: what a later chapter brings ("Chapter 2: …"), or null. */
+  later: string | null;
   /** The incidents it speaks about: "What to try" does not repeat their advice in other words. */
   kinds: readonly IncidentKind[];
 }
@@ -27,6 +29,7 @@ interface Context {
 interface LessonSpec {
   title: string;
   idea: string;
+  later?: string;
   /** Incidents that show it (the first one that matches is told). */
   kinds?: IncidentKind[];
   match?: (i: Incident, ctx: Context) => boolean;
@@ -41,22 +44,6 @@ const lasted = (i: Incident) => (i.resolvedAt >= 0 ? ` for ${duration(i.resolved
 const lower = (s: string) => (s ? s[0].toLowerCase() + s.slice(1) : s);
 const isLb = (h: Host | undefined) => !!h && !!findService(h, "lb");
 
-const SINGLE_POINT: LessonSpec = {
-  title: "Single point of failure",
-  kinds: ["host-failure"],
-  felt: (i, c) => `At ${at(i)} ${c.name(i)} failed and the whole site went dark${lasted(i)}: web server, application and database all lived on that one machine.`,
-  unfelt: "Every part of the site ran on one machine: had it failed, nothing would have answered.",
-  idea: "Two or more servers behind a load balancer, so that losing one server is not losing the site.",
-};
-
-const MAINTENANCE: LessonSpec = {
-  title: "Downtime for maintenance",
-  kinds: ["deploy"],
-  felt: (i) => `At ${at(i)} the new version went out and the application restarted: every page that needed the code failed until it was back${lasted(i)}.`,
-  unfelt: "Shipping new code restarts the application; with one server, users wait until it is back.",
-  idea: "Two application servers behind a load balancer and a rolling deploy: one restarts while the other serves.",
-};
-
 const NO_ROOM: LessonSpec = {
   title: "No room to grow",
   kinds: ["overload"],
@@ -65,8 +52,41 @@ const NO_ROOM: LessonSpec = {
   idea: "Capacity that grows with traffic: more servers behind a load balancer. A bigger machine only raises the ceiling.",
 };
 
+// Chapter 1 allows one server and no load balancer: its ideas are what one server allows (repair
+// fast, ship in a quiet hour, scale up in time); what fixes them for good is chapter 2's.
+const SINGLE_POINT: LessonSpec = {
+  title: "Single point of failure",
+  kinds: ["host-failure"],
+  felt: (i, c) => `At ${at(i)} ${c.name(i)} failed and the whole site went dark${lasted(i)}: web server, application and database all lived on that one machine.`,
+  unfelt: "Every part of the site ran on one machine: had it failed, nothing would have answered.",
+  idea: "With one server, every second it is down counts: repair it the moment you hear of it.",
+  later: "Chapter 2: two servers behind a load balancer, so that losing one is not losing the site.",
+};
+
+const MAINTENANCE: LessonSpec = {
+  title: "Downtime for maintenance",
+  kinds: ["deploy", "release"],
+  match: (i) => i.kind === "deploy",
+  felt: (i) => i.params.scripted
+    ? `At ${at(i)} nobody had shipped version ${i.params.version ?? 2} yet, so the team pushed it themselves, whatever the traffic: every page that needed the code failed until the application was back${lasted(i)}.`
+    : `At ${at(i)} you shipped version ${i.params.version ?? 2}: the application restarted and every page that needed the code failed until it was back${lasted(i)}.`,
+  unfelt: "Shipping new code restarts the application; with one server, users wait until it is back.",
+  idea: "On one server a deploy means downtime: ship in a quiet hour, when the traffic chart dips, so the restart fails the fewest users.",
+  later: "Chapter 2: two application servers behind a load balancer and a rolling deploy, with no downtime at all.",
+};
+
+const SCALE_UP: LessonSpec = {
+  title: "No room to grow",
+  kinds: ["overload"],
+  felt: (i, c) => `At ${at(i)} ${c.name(i)} ran out of CPU: requests queued, pages slowed down and some were dropped. Traffic kept growing; the machine did not.`,
+  board: (c) => (c.state.hosts.some((h) => h.tier === "large") ? "You moved to a large server before traffic outgrew the machine: scaling up bought room, at the price of a restart." : null),
+  unfelt: "Traffic grew all along. This run stayed under the ceiling, but one machine has one, and a busier day finds it.",
+  idea: "Move to a bigger machine before the peak, in a quiet hour: resizing restarts it.",
+  later: "The largest machine is a ceiling too: chapter 2 adds machines instead.",
+};
+
 const CHAPTERS: Record<string, LessonSpec[]> = {
-  "simple-stack": [SINGLE_POINT, MAINTENANCE, NO_ROOM],
+  "simple-stack": [SINGLE_POINT, MAINTENANCE, SCALE_UP],
   distributed: [
     {
       title: "Health checks route around a dead server",
@@ -100,7 +120,8 @@ const CHAPTERS: Record<string, LessonSpec[]> = {
       match: (i, c) => isLb(c.host(i)),
       felt: (i, c) => `At ${at(i)} ${c.name(i)}, your only load balancer, failed: however many servers stood behind it, nobody could reach them.`,
       unfelt: "Every request now passes through one load balancer: it is the next single point of failure.",
-      idea: "Two load balancers: a pair sharing one virtual IP, or both named in DNS (chapter 4).",
+      idea: "Two load balancers, both named in the www record and each linked to every web server.",
+      later: "Chapter 4: a pair of load balancers sharing one virtual IP, the standby taking over by itself.",
     },
     {
       title: "DNS answers are cached (TTL)",
@@ -195,9 +216,10 @@ export function chapterLessons(game: Game): Lesson[] {
   return (CHAPTERS[state.scenario] ?? []).map((spec) => {
     const incident = spec.kinds ? state.incidents.find((i) => spec.kinds!.includes(i.kind) && (!spec.match || spec.match(i, ctx))) : undefined;
     const kinds = spec.kinds ?? [];
-    if (incident && spec.felt) return { title: spec.title, felt: true, text: spec.felt(incident, ctx), idea: spec.idea, kinds };
+    const later = spec.later ?? null;
+    if (incident && spec.felt) return { title: spec.title, felt: true, text: spec.felt(incident, ctx), idea: spec.idea, later, kinds };
     const fromBoard = spec.board?.(ctx) ?? null;
-    return { title: spec.title, felt: fromBoard !== null, text: fromBoard ?? spec.unfelt, idea: spec.idea, kinds };
+    return { title: spec.title, felt: fromBoard !== null, text: fromBoard ?? spec.unfelt, idea: spec.idea, later, kinds };
   });
 }
 

@@ -34,7 +34,7 @@ export class BuildBar {
       this.buttons.slice(0, tiers.length).map((b) => b.el),
       h("label", { class: "check small", title: "A public IP lets the internet reach the server directly. Servers behind a load balancer need none." }, this.publicBox, "public IP"),
       h("button", { class: "action", type: "button", "data-tutorial": "dns", "data-action": "dns", onclick: hooks.dns, title: "DNS: the www record and its TTL (D)" }, h("span", { class: "label" }, "DNS…")),
-      h("button", { class: "action", type: "button", "data-action": "deploy", onclick: hooks.deploy, title: "Ship a new version of the code" }, h("span", { class: "label" }, "Deploy…")),
+      h("button", { class: "action", type: "button", "data-action": "deploy", "data-tutorial": "deploy", onclick: hooks.deploy, title: "Ship a new version of the code" }, h("span", { class: "label" }, "Deploy…")),
       undo.el,
       h("button", { class: "action", type: "button", onclick: hooks.library, title: "Info cards: what each piece does (I)" }, h("span", { class: "label" }, "? Cards")),
     );

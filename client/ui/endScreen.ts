@@ -32,7 +32,7 @@ export function showEndScreen(session: GameSession, newBest: boolean, actions: E
       h("ul", null, d.lessons.map((l) => h("li", { class: l.felt ? "felt" : "unfelt" },
         // A shape as well as a colour: ◆ lived in this run, ◇ not this time.
         h("span", { class: "mark", "aria-label": l.felt ? "you lived this" : "not in this run" }, l.felt ? "◆" : "◇"),
-        h("div", null, h("b", null, l.title), " ", h("span", null, l.text), h("div", { class: "idea" }, "→ ", l.idea)),
+        h("div", null, h("b", null, l.title), " ", h("span", null, l.text), h("div", { class: "idea" }, "→ ", l.idea), l.later ? h("div", { class: "later muted small" }, "Next: ", l.later) : null),
       ))),
     ) : null,
     h("div", { class: "end-grid" },
@@ -44,7 +44,8 @@ export function showEndScreen(session: GameSession, newBest: boolean, actions: E
           t.when ? h("div", { class: "seen" }, t.when) : null,
           h("div", { class: "why" }, t.cause),
           h("div", { class: "seen" }, t.seen, " · ", t.lasted),
-          h("div", { class: "fix" }, "Prevention: ", t.prevention),
+          t.prevention ? h("div", { class: "fix" }, "Prevention: ", t.prevention) : null,
+          t.later ? h("div", { class: "later muted small" }, t.later) : null,
         ))),
       ),
       h("section", null,

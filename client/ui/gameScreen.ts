@@ -155,9 +155,11 @@ export class GameScreen {
     );
     if (!this.opts.coop && !this.opts.bench) this.offs.push(watchModals((open) => this.dialogChanged(open)));
     document.addEventListener("keydown", this.onKey);
-    const steps = this.opts.bench || this.opts.coop ? [] : stepsFor(this.session.state.scenario);
+    const steps = this.opts.bench ? [] : stepsFor(this.session.state.scenario);
     if (steps.length && this.app.settings.tutorial && this.session.state.tick < 50) {
-      this.coach = new TutorialCoach(this.session, steps, () => (this.coach = null));
+      // Solo, the coach pauses while the player reads; a room's clock is everyone's.
+      const hold = this.opts.coop ? null : () => this.session.holdForDialog();
+      this.coach = new TutorialCoach(this.session, steps, hold, () => (this.coach = null));
       this.left.prepend(this.coach.el);
     }
     this.refresh(true);

@@ -1,6 +1,7 @@
 // The alert feed: incidents the player knows about, newest first. Unmonitored failures only
 // appear here once users complain. Repeats (an overload at every daily peak) fold into one line
 // with a count, so they do not push everything else out of the list.
+import { preventionIn } from "../logic/advice.js";
 import { incidentText, type Incident } from "../../shared/index.js";
 import { clock, duration } from "../logic/format.js";
 import { groupIncidents, groupOpen } from "../logic/incidentGroups.js";
@@ -34,7 +35,8 @@ export class IncidentFeed {
       const text = incidentText(i);
       const late = i.detectedAt > i.tick ? ` · reported by users ${duration(i.detectedAt - i.tick)} later` : "";
       const repeats = g.all.length > 1 ? ` · ${g.all.length}× since ${clock(g.all[0].tick)}` : "";
-      return h("li", { class: `sev-${i.severity} ${open ? "" : "resolved"}`, title: `${text.cause}\nPrevention: ${text.prevention}` },
+      const fix = preventionIn(this.session.game.scenario, i);
+      return h("li", { class: `sev-${i.severity} ${open ? "" : "resolved"}`, title: `${text.cause}\n${fix.advice ? `Prevention: ${fix.advice}` : fix.later ?? ""}` },
         h("div", { class: "when" }, clock(i.tick), late, repeats, open ? "" : " · resolved"),
         h("span", { class: "sev", "aria-label": i.severity }, SEVERITY_MARK[i.severity]),
         text.title);

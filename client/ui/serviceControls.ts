@@ -100,8 +100,8 @@ function lbControls(s: GameSession, host: Host, lb: Extract<AnyService, { kind: 
             ...pairFacts(s.state, pair).map((fact) => h("div", { class: "small", "data-pair-fact": pair.mode }, fact)),
             pairHint(s, pair))
         : h("div", { class: "row" }, others.length ? others.flatMap((o) => [
-            keep(actionButton(s, `Pair with ${o.name} (active-active)`, () => ({ type: "createLbPair", a: host.id, b: o.id, mode: "active-active" }), { cls: "small", hint: money(COSTS.lbPair) })),
-            keep(actionButton(s, `Pair with ${o.name} (active-passive)`, () => ({ type: "createLbPair", a: host.id, b: o.id, mode: "active-passive" }), { cls: "small", hint: money(COSTS.lbPair) })),
+            keep(actionButton(s, `Pair with ${o.name} (active-active)`, () => ({ type: "createLbPair", a: host.id, b: o.id, mode: "active-active" }), { cls: "small", tutorial: "pair", hint: money(COSTS.lbPair) })),
+            keep(actionButton(s, `Pair with ${o.name} (active-passive)`, () => ({ type: "createLbPair", a: host.id, b: o.id, mode: "active-passive" }), { cls: "small", tutorial: "pair", hint: money(COSTS.lbPair) })),
           ]) : h("span", { class: "small muted" }, "Install HAProxy on a second server to make a pair."), infoButton("active-passive"))
       : null,
     backendTlsControls(s, host, lb),
@@ -175,6 +175,6 @@ function certControls(s: GameSession, host: Host, keep: Keep): HTMLElement | nul
   const left = cert ? cert.expiresAt - s.state.tick : 0;
   const text = !cert ? "No certificate: plain HTTP" : left <= 0 ? "✖ Certificate expired" : `🔒 Certificate valid for ${duration(left)}`;
   return h("div", { class: "row small" }, text,
-    keep(actionButton(s, cert ? "Renew certificate" : "Buy certificate", () => ({ type: "buyCert", host: host.id }), { cls: "small", hint: money(COSTS.certificate) })),
+    keep(actionButton(s, cert ? "Renew certificate" : "Buy certificate", () => ({ type: "buyCert", host: host.id }), { cls: "small", tutorial: "cert", hint: money(COSTS.certificate) })),
     infoButton("https"));
 }

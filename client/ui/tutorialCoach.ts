@@ -1,5 +1,6 @@
-// The tutorial's floating coach: the current step, its highlighted control, Next and Skip.
-import { acknowledge, currentStep, type TutorialStep } from "../logic/tutorial.js";
+// The chapter's floating coach: the current step, its highlighted control, Next and Skip. Solo,
+// it holds the game's pause while the player reads (logic/tutorial.ts decides when).
+import { acknowledge, CoachPause, currentStep, type TutorialStep } from "../logic/tutorial.js";
 import type { GameSession } from "../logic/session.js";
 import { h, setText } from "./dom.js";
 
@@ -11,15 +12,18 @@ export class TutorialCoach {
   private readonly next = h("button", { class: "btn small primary", type: "button", "data-action": "tutorial-next" }, "Got it");
   private readonly counter = h("span", { class: "small muted" });
   private highlighted: Element[] = [];
+  private readonly pause: CoachPause;
 
-  constructor(private readonly session: GameSession, private readonly steps: readonly TutorialStep[], private readonly onDone: () => void) {
+  /** `hold`: solo, pauses the game and returns the release; null in a room (one player never pauses everyone). */
+  constructor(private readonly session: GameSession, private readonly steps: readonly TutorialStep[], hold: (() => () => void) | null, private readonly onDone: () => void) {
+    this.pause = new CoachPause({ get state() { return session.state; }, hold: () => hold?.() ?? null });
     this.next.addEventListener("click", () => {
       this.index = acknowledge(this.steps, this.index);
       this.refresh();
     });
-    this.el = h("aside", { class: "coach", "data-panel": "tutorial", role: "dialog", "aria-label": "Tutorial" },
+    this.el = h("aside", { class: "coach", "data-panel": "tutorial", role: "dialog", "aria-label": "Chapter coach" },
       this.title, this.text,
-      h("div", { class: "row" }, h("button", { class: "btn small", type: "button", "data-action": "tutorial-skip", onclick: () => this.finish() }, "Skip tutorial"), this.counter, this.next),
+      h("div", { class: "row" }, h("button", { class: "btn small", type: "button", "data-action": "tutorial-skip", onclick: () => this.finish() }, "Skip"), this.counter, this.next),
     );
   }
 
@@ -31,10 +35,11 @@ export class TutorialCoach {
     this.index = currentStep(this.steps, this.index, this.session.state);
     const step = this.steps[this.index];
     if (!step) return this.finish();
-    setText(this.title, step.title);
+    this.pause.update(step);
+    setText(this.title, `${this.index + 1} · ${step.title}`);
     setText(this.text, step.text);
-    setText(this.counter, `${this.index + 1} / ${this.steps.length}`);
-    this.next.classList.toggle("hidden", !!step.done);
+    setText(this.counter, `${this.index + 1} / ${this.steps.length}${this.pause.holding ? " · paused" : ""}`);
+    this.next.classList.toggle("hidden", !!step.until);
     this.next.textContent = this.index === this.steps.length - 1 ? "Let's go" : "Got it";
     for (const e of this.highlighted) e.classList.remove("coach-target");
     this.highlighted = step.target ? [...document.querySelectorAll(`[data-tutorial^="${step.target}"]`)] : [];
@@ -42,6 +47,7 @@ export class TutorialCoach {
   }
 
   finish(): void {
+    this.pause.stop();
     for (const e of this.highlighted) e.classList.remove("coach-target");
     this.highlighted = [];
     this.el.remove();

@@ -6,14 +6,13 @@ import { nextPrivateIp, nextPublicIp } from "../sim/addresses.js";
 import { startingRules } from "../sim/firewall-rules.js";
 import { addService, findService, newService } from "../sim/services.js";
 import { takeId } from "../sim/ids.js";
+import { freeName, renameForRole } from "../sim/naming.js";
 import { afford, dollars, firstFailure, lastBuildOf, needHost, needId, remember, spend, type Handler } from "./handler.js";
 import { OK, reject, type Command, type Verdict } from "./schema.js";
 
+/** A new server has no role yet: server-NN until its first software names it (sim/naming.ts). */
 function defaultName(state: GameState): string {
-  for (let n = 1; ; n++) {
-    const name = `server-${n.toString().padStart(2, "0")}`;
-    if (!state.hosts.some((h) => h.name === name)) return name;
-  }
+  return freeName(state, "server");
 }
 
 function touch(state: GameState): void {
@@ -39,6 +38,7 @@ export const buyHost: Handler<"buyHost"> = {
       status: "starting", readyAt: state.tick + 50, note: { code: "provisioning" }, services: [], cert: null, compromised: false,
       backlog: 0, utilPermille: 0, saturatedTicks: 0, boughtAt: state.tick,
     };
+    if (cmd.name === undefined) host.autoName = true;
     host.publicIp = cmd.public ? nextPublicIp(state) : null;
     host.privateIp = nextPrivateIp(state);
     state.hosts.push(host);
@@ -122,6 +122,7 @@ export const install: Handler<"install"> = {
     const firewallRules = cmd.service === "firewall" ? startingRules(host) : undefined;
     const svc = newService(cmd.service, state.tick + spec.installTicks, { dbRole: hasPrimary ? "replica" : "primary", codeVersion: state.codeVersion, firewallRules });
     addService(host, svc);
+    renameForRole(state, host);
     spend(state, spec.price);
     touch(state);
     remember(state, by, { tick: state.tick, undo: [{ type: "remove", host: host.id, service: cmd.service }], refund: spec.price });
@@ -137,6 +138,7 @@ export const remove: Handler<"remove"> = {
   run(state, _s, cmd, by) {
     const host = needHost(state, cmd.host) as Host;
     host.services = host.services.filter((s) => s.kind !== cmd.service);
+    renameForRole(state, host);
     if (cmd.service === "lb") state.pairs = state.pairs.filter((p) => !p.members.includes(host.id));
     if (cmd.service === "lb" || cmd.service === "web") host.cert = host.services.some((s) => s.kind === "lb" || s.kind === "web") ? host.cert : null;
     touch(state);

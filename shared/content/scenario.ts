@@ -1,5 +1,6 @@
 // What a scenario is: starting topology, money, traffic, scripted and random events, what the
 // player may buy, and the goal. Scenarios are data; the simulation reads them by id.
+import type { CoachStep } from "../coach.js";
 import type { DbRole, EventKind, FirewallRule, HostTier, LbAlgorithm, ReplicationMode, ServiceKind } from "../model/types.js";
 
 export type ScenarioId = "simple-stack" | "distributed" | "secured" | "scale-up" | "endless";
@@ -77,4 +78,6 @@ export interface Scenario {
   events: { at: number; kind: EventKind; target: string; duration?: number; size?: number }[];
   random: RandomRates;
   goal: Goal;
+  /** The coach of the chapter's first minutes: steps that teach its new idea (shared/coach.ts). */
+  coach?: readonly CoachStep[];
 }

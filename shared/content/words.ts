@@ -155,6 +155,15 @@ export function incidentText(incident: Pick<Incident, "kind" | "params">): Incid
         cause: "Port 3306 is reachable on a public address.",
         prevention: "Keep databases on private addresses, or firewall 3306 so only your application servers reach it.",
       };
+    case "release": {
+      const due = Math.floor((p.due ?? 0) / 10);
+      const at = `${Math.floor(due / 60)}:${(due % 60).toString().padStart(2, "0")}`;
+      return {
+        title: `Version ${p.version ?? 0} is ready to ship: deploy it before ${at}`,
+        cause: `The team finished a release. Deploying restarts the application, and on a single server the site is down until it is back. If it is not out by ${at}, the team pushes it itself, whatever the traffic then.`,
+        prevention: "Deploy it yourself in a quiet hour, when the traffic chart dips: the same restart then fails the fewest users.",
+      };
+    }
     case "traffic-growth":
       return { title: "Traffic keeps growing", cause: "More people use foobar.com every minute.", prevention: "Add capacity before the peak, not during it." };
   }

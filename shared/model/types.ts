@@ -126,6 +126,8 @@ export interface Host {
   /** Consecutive ticks with a queue more than half full: a sustained overload becomes an incident. */
   saturatedTicks: number;
   boughtAt: number;
+  /** The game named it (server-NN at purchase): its name follows its role (sim/naming.ts). Absent for a name the player typed. */
+  autoName?: true;
 }
 
 /**
@@ -173,7 +175,9 @@ export type IncidentKind =
   | "host-failure" | "process-crash" | "disk-full" | "primary-crash" | "deploy" | "cert-expired"
   | "cert-expiring" | "ddos" | "ssh-bruteforce" | "port-scan" | "db-exposed" | "eavesdrop"
   | "breach" | "overload" | "flash-crowd" | "lost-writes" | "failover" | "traffic-growth" | "sniffing" | "complaints"
-  | "stale-reads" | "semisync-fallback";
+  | "stale-reads" | "semisync-fallback"
+  /** The team has a new version ready: the player chooses when to deploy it, until `due`. */
+  | "release";
 
 export interface Incident {
   id: number;
@@ -215,6 +219,8 @@ export interface IncidentParams {
   /** complaints: the share of requests failing when users began to complain, in percent, and the p95 latency then, in ms. */
   failedPercent?: number;
   p95Ms?: number;
+  /** release: the tick at which the team ships it itself if the player has not. */
+  due?: number;
 }
 
 export interface ScheduledEvent {
@@ -230,7 +236,9 @@ export interface ScheduledEvent {
 
 export type EventKind =
   | "host-failure" | "process-crash" | "disk-fill" | "primary-crash" | "deploy" | "ddos"
-  | "flash-crowd" | "port-scan" | "ssh-bruteforce" | "growth";
+  | "flash-crowd" | "port-scan" | "ssh-bruteforce" | "growth"
+  /** A release is ready (size: its version; duration: ticks until the team's own deploy). */
+  | "release";
 
 export interface ActiveEffect {
   kind: "ddos" | "flash-crowd" | "ssh-bruteforce" | "deploy";

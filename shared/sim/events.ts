@@ -4,7 +4,7 @@ import { COSTS, TICKS_PER_MINUTE } from "../content/catalog.js";
 import type { Scenario } from "../content/scenario.js";
 import type { EventKind, GameState, Host, ScheduledEvent } from "../model/types.js";
 import { chance, nextInt } from "../rng.js";
-import { openIncident } from "./incidents.js";
+import { openIncident, resolveIncidents } from "./incidents.js";
 import { unreceivedTicks } from "./replication.js";
 import { exposedPorts, findService, isUp } from "./services.js";
 import { timerSet } from "./timer-queue.js";
@@ -68,7 +68,19 @@ export function fire(state: GameState, ev: Pick<ScheduledEvent, "kind" | "target
       });
       return;
     }
-    case "deploy": return startDeploy(state, "all-at-once", true);
+    case "deploy": {
+      // A team's deploy of a version the player has shipped already has nothing left to do; one
+      // that finds the application stopped (a resize, a repair) goes out once it runs again.
+      if (ev.size > 0 && state.codeVersion >= ev.size) return;
+      if (!startDeploy(state, "all-at-once", true) && ev.size > 0) retryLater(state, ev);
+      return;
+    }
+    case "release":
+      if (state.codeVersion >= ev.size) return;
+      openIncident(state, {
+        kind: "release", severity: "warning", obvious: true, params: { version: ev.size, due: t + ev.duration },
+      });
+      return;
     case "ddos":
       state.effects.push({ kind: "ddos", until: t + ev.duration, size: ev.size, queue: [] });
       openIncident(state, {
@@ -157,12 +169,24 @@ function portScan(state: GameState): void {
   });
 }
 
-/** A deploy restarts the application: all at once (downtime) or one server at a time (rolling). */
-export function startDeploy(state: GameState, strategy: "all-at-once" | "rolling", scripted: boolean): void {
+/** The same event again a second later, in its place in the schedule. */
+function retryLater(state: GameState, ev: Pick<ScheduledEvent, "kind" | "target" | "duration" | "size">): void {
+  const again: ScheduledEvent = { at: state.tick + 10, kind: ev.kind, target: ev.target, duration: ev.duration, size: ev.size };
+  const at = state.schedule.findIndex((e) => e.at > again.at);
+  state.schedule.splice(at < 0 ? state.schedule.length : at, 0, again);
+}
+
+/**
+ * A deploy restarts the application: all at once (downtime) or one server at a time (rolling).
+ * False when no application server runs to take it.
+ */
+export function startDeploy(state: GameState, strategy: "all-at-once" | "rolling", scripted: boolean): boolean {
   const topo = topology(state);
   const apps = state.hosts.filter((h, i) => topo.app[i] && h.status === "up").map((h) => h.id);
-  if (apps.length === 0) return;
+  if (apps.length === 0) return false;
   state.codeVersion++;
+  // The waiting release (if any) is what goes out now.
+  resolveIncidents(state, ["release"], 0);
   const version = state.codeVersion;
   if (strategy === "all-at-once") {
     for (const id of apps) restartForDeploy(state, id, version);
@@ -176,6 +200,7 @@ export function startDeploy(state: GameState, strategy: "all-at-once" | "rolling
   openIncident(state, {
     kind: "deploy", severity: "info", obvious: true, params: { version, strategy, scripted },
   });
+  return true;
 }
 
 /** A rolling deploy first puts the server in drain on every load balancer that sends to it. */

@@ -39,8 +39,8 @@ describe("session", () => {
     const session = GameSession.start("simple-stack", 9);
     const alerts: string[] = [];
     session.on("alert", (i) => alerts.push(incidentText(i).title));
-    expect(session.apply({ type: "buyHost", tier: "large", public: true }).ok).toBe(false);
     expect(session.apply({ type: "buyHost", tier: "medium", public: true }).ok).toBe(true);
+    expect(session.apply({ type: "buyHost", tier: "small", public: true }).ok).toBe(false); // one server in chapter 1
     expect(session.game.log).toHaveLength(1);
     session.setSpeed(8);
     for (let i = 0; i < 100; i++) session.frame(100);

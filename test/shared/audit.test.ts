@@ -240,7 +240,7 @@ describe("a replica that can take over", () => {
     const ch2 = findScenario("distributed")!;
     const r = buy(game, "db-02", ["db"]);
     expect(auditPasses(game.state, ch2.goal.requires, ch2).ok).toBe(false);
-    must(game, { type: "connect", from: idOf(game, "web-01"), to: r });
+    must(game, { type: "connect", from: idOf(game, "server-01"), to: r });
     run(game, 20);
     expect(auditPasses(game.state, ch2.goal.requires, ch2).ok).toBe(true);
   });

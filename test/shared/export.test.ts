@@ -285,7 +285,7 @@ describe("whiteboard and write-up", () => {
     expect(md).toMatch(/__Least connections__/);
     expect(md).toMatch(/__db-0\d__ is the __primary__/);
     expect(md).toMatch(/semi-synchronous/);
-    expect(writeup(load("distributed").state)).toMatch(/losing web-01 would fail \d+ writes a second/);
+    expect(writeup(load("distributed").state)).toMatch(/losing server-01 would fail \d+ writes a second/);
   });
 });
 
@@ -294,9 +294,9 @@ describe("issue 10's acceptance on the examples", () => {
   it("distributed.json: the load balancer and the database as single points of failure, no firewall, plain HTTP, no monitoring", () => {
     const f = kinds("distributed");
     const spof = f.find((x) => x.id === "no-spof-host")!;
-    expect(spof.subjects).toEqual(expect.arrayContaining(["lb-01", "web-01"]));
+    expect(spof.subjects).toEqual(expect.arrayContaining(["lb-01", "server-01"]));
     expect(spof.message).toMatch(/lb-01 \(the load balancer\)/);
-    expect(spof.message).toMatch(/web-01 \(the MySQL primary\)/);
+    expect(spof.message).toMatch(/server-01 \(the MySQL primary\)/);
     expect(f.map((x) => x.id)).toEqual(expect.arrayContaining(["firewalls", "https", "monitoring", "no-spof-lb"]));
   });
   it("secured.json: no missing firewall, but TLS ending at the load balancer", () => {
@@ -308,7 +308,7 @@ describe("issue 10's acceptance on the examples", () => {
   });
   it("simple-stack.json: the one server", () => {
     const spof = kinds("simple-stack").find((x) => x.id === "no-spof-host")!;
-    expect(spof.subjects).toEqual(["web-01"]);
+    expect(spof.subjects).toEqual(["server-01"]);
     expect(spof.message).toMatch(/stops every request/);
   });
   it("the examples are the designs the script builds today (regenerate with npm run make-examples)", () => {
@@ -355,7 +355,7 @@ describe("npm run audit and npm run export", () => {
     const r = inProcess("audit", file);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/tick 400 \(replay\)/);
-    expect(r.stdout).toMatch(/Losing web-01 \(the MySQL primary\) stops every request/);
+    expect(r.stdout).toMatch(/Losing server-01 \(the MySQL primary\) stops every request/);
   });
 
   it("export --format all writes every file", () => {

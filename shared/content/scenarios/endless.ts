@@ -15,4 +15,10 @@ export const endless: Scenario = {
   events: [{ at: 1800, kind: "port-scan", target: "@all" }, { at: 2400, kind: "ssh-bruteforce", target: "@all", duration: 1000000 }],
   random: { hostFailure: 4, processCrash: 6, sshCompromise: 100, dbBreach: 60, eavesdrop: 60, chaosEvery: 1800 },
   goal: { text: "Survive as long as you can: there is no finish line.", minSlaPermyriad: 0, requires: [] },
+  coach: [
+    {
+      id: "intro", title: "No finish line",
+      text: "Everything is unlocked and nothing stops growing: build the stack, then keep adding capacity and defences ahead of the traffic and the attacks. Watch the trends, not only the alerts.",
+    },
+  ],
 };

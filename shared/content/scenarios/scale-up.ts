@@ -41,4 +41,29 @@ export const scaleUp: Scenario = {
     minSlaPermyriad: 9800,
     requires: ["no-spof-lb", "tiers-split"],
   },
+  coach: [
+    {
+      id: "intro", title: "Tenfold",
+      text: "Traffic is about to grow tenfold, and every request passes through lb-01: it is the bottleneck and the single point of failure. This chapter gives it a partner and each tier servers of its own.",
+    },
+    {
+      id: "second-lb", title: "A second load balancer",
+      text: "Buy a server and install HAProxy on it, then wire it to every web server, as lb-01 is. A standby must be able to carry everything alone: give it the same size.",
+      target: "buy-server", until: { kind: "service", service: "lb", atLeast: 2 },
+    },
+    {
+      id: "pair", title: "Pair them",
+      text: "Select one load balancer and pair it with the other. Active-passive shares one virtual IP that moves to the standby when the active one fails; active-active keeps both serving, both named in DNS.",
+      target: "pair", until: { kind: "pair" },
+    },
+    {
+      id: "dns", title: "Point www at the pair",
+      text: "For active-passive, set the A record to the virtual IP shown on the pair; for active-active, to both addresses. Cached answers move over as their TTL runs out.",
+      target: "dns", until: { kind: "www-on-lb" },
+    },
+    {
+      id: "ready", title: "One role per server",
+      text: "The web servers also run the application. Move the application to servers of its own (app-NN) so each tier grows alone, and keep headroom: a flash crowd and a flood are on their way.",
+    },
+  ],
 };

@@ -35,4 +35,29 @@ export const secured: Scenario = {
     minSlaPermyriad: 9700,
     requires: ["firewalls", "https", "monitoring", "db-private"],
   },
+  coach: [
+    {
+      id: "intro", title: "You are on the radar",
+      text: "Every server here has a public address, and bots try every port that answers: SSH passwords, the MySQL port, logins read off plain HTTP. This chapter closes the doors and turns the lights on.",
+    },
+    {
+      id: "firewall", title: "A firewall on each server",
+      text: "Select a server and install the firewall (ufw). It denies everything but the ports you open: 80 and 443 on lb-01, where users arrive, and nothing the public needs on the others.",
+      target: "install-firewall", until: { kind: "service", service: "firewall" },
+    },
+    {
+      id: "cert", title: "HTTPS",
+      text: "Buy a certificate on lb-01: users then connect over HTTPS and their passwords cross the internet encrypted. TLS ends at the load balancer; behind it, traffic stays plain.",
+      target: "cert", until: { kind: "cert" },
+    },
+    {
+      id: "monitor", title: "Monitoring is sight",
+      text: "Install the monitoring agent on a server: its problems then show the moment they start, with CPU and requests per second from the access log. Without one, you hear of a failure only when users complain.",
+      target: "install-monitor", until: { kind: "service", service: "monitor" },
+    },
+    {
+      id: "ready", title: "Everywhere",
+      text: "One of each is a start: the goal wants a firewall, HTTPS and monitoring on every server, and MySQL off the internet. The bots are already knocking.",
+    },
+  ],
 };
