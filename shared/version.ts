@@ -7,9 +7,13 @@
 //
 // Version 4: the load balancer and firewalls behave like the real tools (HAProxy 2.6 measured in
 // shared/reference): traffic runs differently, so older replays no longer play alike.
-export const SIM_VERSION = 4;
+//
+// Version 5: firewalls filter traffic between servers, MySQL reads split and can be stale, users
+// complain from what they suffer, DNS and keepalived fail over with real timings, backend TLS,
+// chapter 1's decisions: traffic runs differently again.
+export const SIM_VERSION = 5;
 export const REPLAY_FORMAT = 2;
 /** Simulation versions whose replays this build plays to the same outcome and score. */
 // Version 3 changed only how chapter goals judge the design (the computed audit), not traffic: older
 // replays run under today's rules, and a claimed result that no longer matches is reported as such.
-export const REPLAYS_PLAYED_ALIKE: readonly number[] = [4];
+export const REPLAYS_PLAYED_ALIKE: readonly number[] = [5];

@@ -10,7 +10,9 @@ describe("copyHost", () => {
   it("buys a server of the same size with the same software and firewall rules, for $715", () => {
     const game = Game.create("scale-up", 1);
     const source = byName(game, "web-01");
-    must(game, { type: "setFirewall", host: source.id, openPorts: [80, 443, 8080] });
+    must(game, { type: "addFirewallRule", host: source.id, port: 8080, from: { kind: "host", host: byName(game, "lb-01").id } });
+    const sourceRules = structuredClone((source.services.find((s) => s.kind === "firewall") as { rules: unknown[] }).rules);
+    expect(sourceRules).toContainEqual({ port: 8080, from: { kind: "host", host: byName(game, "lb-01").id } });
     const before = game.state.money;
     must(game, { type: "copyHost", host: source.id });
     // web-02 is taken, so the copy is web-03: a medium ($600) with ufw ($20), Nginx ($30), the
@@ -19,7 +21,7 @@ describe("copyHost", () => {
     expect(before - game.state.money).toBe(71_500);
     expect(copy.tier).toBe("medium");
     expect(copy.services.map((s) => s.kind)).toEqual(["firewall", "web", "app", "monitor"]);
-    expect(copy.services.find((s) => s.kind === "firewall")).toMatchObject({ openPorts: [80, 443, 8080] });
+    expect(copy.services.find((s) => s.kind === "firewall")).toMatchObject({ rules: sourceRules });
     expect(copy.publicIp === null).toBe(source.publicIp === null);
     expect(copy.status).toBe("starting");
     expect(copy.services.every((s) => s.status === "starting" && s.readyAt > copy.readyAt)).toBe(true);

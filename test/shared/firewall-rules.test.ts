@@ -117,7 +117,7 @@ describe("firewalls between servers", () => {
     const game = newGame();
     const farm = webFarm(game, 1);
     const replica = buy(game, "db-02", ["db"], { tier: "large" });
-    must(game, { type: "connect", from: farm.webs[0], to: replica });
+    must(game, { type: "connect", from: farm.db, to: replica }); // a replica pulls from its primary: it needs the link
     must(game, { type: "install", host: farm.db, service: "firewall" });
     settle(game);
     setDemand(game, 200);

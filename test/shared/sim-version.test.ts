@@ -15,8 +15,13 @@ const GOLDENS_BY_VERSION: Record<number, string> = {
   3: "distributed e13e2a90 40728 | endless f3453461 16385 | scale-up ca2ed43d 214702 | secured 7871313c 41304 | simple-stack a4f01711 14399",
   // Version 4: the load balancer behaves like HAProxy 2.6 (map-based source hash, health checks with
   // fall/rise and option redispatch, backup servers, least connections by current connections,
-  // firewalls on internal traffic, rolling deploys that drain): traffic changes, older replays differ.
+  // rolling deploys that drain): traffic changes, older replays differ.
   4: "distributed 9f6af87b 40522 | endless 1b3e7cee 16385 | scale-up 353639bf 213646 | secured 1fc585ed 41257 | simple-stack f6019dd7 14399",
+  // Version 5: firewalls filter traffic between servers (rules by host or role, default deny);
+  // MySQL read split, stale reads, replication over a link, semi-sync fallback; complaints from what
+  // users suffer; DNS connect timeouts; keepalived failover times; backend TLS and sniffing; chapter 1
+  // decisions (resize, the release) and role-based host names.
+  5: "distributed 542057d8 40316 | endless e99e72d3 16385 | scale-up d319573a 214078 | secured f5451ab5 41257 | simple-stack 8ce6adf9 16387",
 };
 
 function fingerprint(goldens: typeof GOLDEN): string {
