@@ -61,3 +61,26 @@ export function preventionIn(scenario: Scenario, incident: Pick<Incident, "kind"
   const unlock = chapterAllowing(needs);
   return { advice: "", later: unlock && unlock.chapter > scenario.chapter ? `Chapter ${unlock.chapter} (${unlock.title}) brings the fix: ${prevention}` : null };
 }
+
+/**
+ * "Failing now" fixes that lean on something a chapter may not sell yet, and what to do without it.
+ * The HUD shows the full fix where the chapter allows it, else the one the player can do now.
+ */
+const REASON_FIX_WITHOUT: Partial<Record<string, { needs: readonly Need[]; now: string }>> = {
+  "nothing-listening": { needs: ["lb"], now: "Install Nginx on {host}, or point DNS at a server that runs it." },
+  "host-down": { needs: ["servers", "lb"], now: "Repair {host}: with one server, the site is down until it is back." },
+  "queue-full": { needs: ["servers", "lb"], now: "Resize {host} to a bigger machine (it restarts for a moment), before the peak if you can." },
+  "app-down": { needs: ["servers", "lb"], now: "Restart it. On a single server every deploy stops the application: ship in a quiet hour." },
+  "lb-down": { needs: ["pair"], now: "Restart HAProxy on {host}." },
+  "disk-full": { needs: ["monitor"], now: "Purge old logs on {host}." },
+  "cert-expired": { needs: ["monitor"], now: "Renew the certificate on {host}." },
+  "db-down": { needs: ["servers"], now: "Restart MySQL on {host}." },
+  "connect-timeout": { needs: ["pair"], now: "Take the dead address out of DNS; users follow as their caches expire." },
+};
+
+/** A failure reason's fix (`{host}` still unfilled) as this chapter can act on it. */
+export function reasonFixIn(scenario: Scenario, code: string, fix: string): string {
+  const without = REASON_FIX_WITHOUT[code];
+  if (!without || without.needs.every((n) => allows(scenario, n))) return fix;
+  return without.now;
+}

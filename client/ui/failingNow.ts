@@ -1,5 +1,6 @@
 // "Failing now": why requests fail this very second, at which hop, and what would fix it.
 import { decodeReasonKey, failuresHidden, firewallFixText, Reason, REASONS, refusedCallers, TICKS_PER_SECOND, topology } from "../../shared/index.js";
+import { reasonFixIn } from "../logic/advice.js";
 import { compact, fillHost } from "../logic/format.js";
 import type { GameSession } from "../logic/session.js";
 import { pairMissingSteps } from "../logic/pairView.js";
@@ -41,7 +42,7 @@ export class FailingNow {
         continue;
       }
       const name = host?.name ?? "a server";
-      out.push({ text: fillHost(text.what, name), fix: host && reason === Reason.FirewallBlockedInside ? firewallFix(this.session, hostIndex) : fillHost(text.fix, name), perSecond: count * TICKS_PER_SECOND });
+      out.push({ text: fillHost(text.what, name), fix: host && reason === Reason.FirewallBlockedInside ? firewallFix(this.session, hostIndex) : fillHost(reasonFixIn(this.session.game.scenario, text.code, text.fix), name), perSecond: count * TICKS_PER_SECOND });
     }
     if (unexplained > 0) {
       out.push({ text: "users get errors and nothing tells you why yet", fix: "Monitoring agents would say where; otherwise wait for the complaints.", perSecond: unexplained * TICKS_PER_SECOND });

@@ -2,8 +2,9 @@
 // each lesson's idea, each incident's prevention) is read for what it asks the player to build,
 // by word, independently of the code that chose it, and checked against the chapter's allowances.
 import { describe, expect, it } from "vitest";
-import { Game, SCENARIOS, type IncidentKind, type IncidentParams, type Scenario } from "../../shared/index.js";
+import { Game, REASONS, SCENARIOS, type IncidentKind, type IncidentParams, type Scenario } from "../../shared/index.js";
 import { buildDebrief } from "../../client/logic/debrief.js";
+import { reasonFixIn } from "../../client/logic/advice.js";
 
 /** Words that ask for something, and whether a chapter allows it. */
 const ASKS: [RegExp, string, (s: Scenario) => boolean][] = [
@@ -33,6 +34,13 @@ const EVERY_KIND: Record<IncidentKind, IncidentParams> = {
   "stale-reads": { host: "db-02", count: 3, size: 3 }, "semisync-fallback": { host: "db-01" },
 };
 
+/** Failures that can only happen where the chapter sells something (a balancer's, a firewall's, a replica's). */
+const ONLY_WITH: Record<string, string[]> = {
+  "firewall-blocked": ["firewall"], "firewall-inside": ["firewall"], "cert-expired": ["certificate"], "backend-cert-refused": ["certificate", "load balancer"],
+  "lb-down": ["load balancer"], "no-backend": ["load balancer"], "backend-down": ["load balancer"], "rate-limited": ["load balancer"],
+  "vip-moving": ["load balancer"], "no-primary": ["replica"], "connect-timeout": ["two servers"],
+};
+
 function debriefWithEverything(scenario: Scenario) {
   const game = Game.create(scenario.id, 1);
   let id = 5000;
@@ -51,6 +59,19 @@ describe("the debrief advises only what the chapter allows", () => {
       for (const text of advice) expect(forbiddenAsks(text, scenario), text).toEqual([]);
     });
   }
+
+  it("'Failing now' fixes ask for nothing the chapter forbids (chapter 1: repair, resize, restart, ship in a quiet hour)", () => {
+    for (const scenario of SCENARIOS) {
+      const possible = REASONS.filter((r) => (ONLY_WITH[r.code] ?? []).every((what) => !forbiddenAsks(what, scenario).length));
+      const wrong = possible.map((r) => reasonFixIn(scenario, r.code, r.fix)).filter((fix) => forbiddenAsks(fix, scenario).length > 0);
+      expect(wrong, scenario.id).toEqual([]);
+    }
+    const one = SCENARIOS.find((s) => s.id === "simple-stack")!;
+    const overloaded = REASONS.find((r) => r.code === "queue-full")!;
+    expect(reasonFixIn(one, overloaded.code, overloaded.fix)).toMatch(/^Resize \{host\} to a bigger machine/);
+    const two = SCENARIOS.find((s) => s.id === "distributed")!;
+    expect(reasonFixIn(two, overloaded.code, overloaded.fix)).toBe(overloaded.fix);
+  });
 
   it("names the later chapter that brings what this one forbids, and only a later one", () => {
     for (const scenario of SCENARIOS) {
