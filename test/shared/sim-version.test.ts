@@ -21,7 +21,7 @@ const GOLDENS_BY_VERSION: Record<number, string> = {
   // MySQL read split, stale reads, replication over a link, semi-sync fallback; complaints from what
   // users suffer; DNS connect timeouts; keepalived failover times; backend TLS and sniffing; chapter 1
   // decisions (resize, the release) and role-based host names.
-  5: "distributed 542057d8 40316 | endless e99e72d3 16385 | scale-up d319573a 214078 | secured f5451ab5 41257 | simple-stack 8ce6adf9 16387",
+  5: "distributed 64865631 40316 | endless b10f3751 16385 | scale-up f74a2ab2 214078 | secured 9b809f7f 41257 | simple-stack c4745cbe 16387",
 };
 
 function fingerprint(goldens: typeof GOLDEN): string {
