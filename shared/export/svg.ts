@@ -82,7 +82,17 @@ export function whiteboardSvg(state: GameState, title = "www.foobar.com"): strin
     const a = topo.indexById.get(l.from);
     const b = topo.indexById.get(l.to);
     if (a === undefined || b === undefined) continue;
-    out.push(`<path d="${edge(boxes[a], boxes[b]).d}" class="link"/>`);
+    const e = edge(boxes[a], boxes[b]);
+    // Between a load balancer and its web servers: say whether the hop is encrypted (backend TLS)
+    // or plain HTTP, which an intruder inside can read.
+    const lb = topo.lb[a] ? topo.lb[a] : topo.lb[b];
+    const web = topo.lb[a] ? topo.web[b] : topo.web[a];
+    if (lb && web) {
+      out.push(`<path d="${e.d}" class="link${lb.backendTls ? " tls" : ""}"/>`);
+      text(e.mx, e.my - 6, lb.backendTls ? "TLS" : "plain HTTP", lb.backendTls ? "tlsmark" : "plainmark", "middle");
+    } else {
+      out.push(`<path d="${e.d}" class="link"/>`);
+    }
   }
 
   // The numbered request path: the first entry, its first backend, that server's application, its database.
@@ -112,7 +122,7 @@ export function whiteboardSvg(state: GameState, title = "www.foobar.com"): strin
     let web: number | undefined = entry;
     if (topo.lb[entry]) {
       web = topo.lbBackends[entry][0];
-      if (web !== undefined) arrow(boxes[entry], boxes[web], `HAProxy (${topo.lb[entry]!.algorithm}) picks a web server, here ${hosts[web].name}.`);
+      if (web !== undefined) arrow(boxes[entry], boxes[web], `HAProxy (${topo.lb[entry]!.algorithm}) picks a web server, here ${hosts[web].name}, and passes the request on ${topo.lb[entry]!.backendTls ? "re-encrypted (TLS to port 443)" : "in plain HTTP (port 80)"}.`);
     }
     if (web !== undefined && topo.web[web]) {
       const app = topo.webApps[web][0];
@@ -199,7 +209,7 @@ export function whiteboardSvg(state: GameState, title = "www.foobar.com"): strin
     ".small{font-size:11px;fill:#44506a}.tiny{font-size:9px;fill:#44506a}.legend{font-size:13px}",
     ".box{fill:#ffffff;stroke:#3b4a6b;stroke-width:1.5}.box.down{fill:#eceff4;stroke-dasharray:4 3}",
     ".client{fill:#eef6ff;stroke:#3b6bb3}.dns{fill:#fff8e6;stroke:#b38a2e}",
-    ".link{fill:none;stroke:#9aa6bf;stroke-width:2}.flow{fill:none;stroke:#2e7d32;stroke-width:2;stroke-dasharray:6 4}",
+    ".link{fill:none;stroke:#9aa6bf;stroke-width:2}.link.tls{stroke:#8a6500;stroke-width:3}.tlsmark{font-size:10px;font-weight:bold;fill:#8a6500}.plainmark{font-size:10px;fill:#b3261e}.flow{fill:none;stroke:#2e7d32;stroke-width:2;stroke-dasharray:6 4}",
     ".pair{fill:none;stroke:#7a5bb3;stroke-width:1.5;stroke-dasharray:8 4}",
     ".brick{fill:#c1502e}.lock{fill:#f2b705;stroke:#8a6500}.shackle{fill:none;stroke:#8a6500;stroke-width:2}",
     ".agent{fill:#2e7d32}.step{fill:#2e7d32}.stepn{font-size:12px;font-weight:bold;fill:#ffffff}",

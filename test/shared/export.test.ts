@@ -279,6 +279,20 @@ describe("whiteboard and write-up", () => {
     expect(bare).not.toMatch(/class="(brick|agent|lock)"/);
   });
 
+  it("the whiteboard marks each load balancer → web hop plain HTTP, or TLS once backend TLS is on", () => {
+    const game = load("secured");
+    const plain = whiteboardSvg(game.state);
+    expect((plain.match(/class="plainmark"[^>]*>plain HTTP</g) ?? []).length).toBe(2);
+    expect(plain).toMatch(/passes the request on in plain HTTP \(port 80\)/);
+    const lb = game.state.hosts.find((h) => h.name === "lb-01")!;
+    for (const h of game.state.hosts) if (h.services.some((x) => x.kind === "web") && h.id !== lb.id) expect(game.apply({ type: "buyCert", host: h.id }).ok).toBe(true);
+    expect(game.apply({ type: "setBackendTls", host: lb.id, on: true }).ok).toBe(true);
+    const tls = whiteboardSvg(game.state);
+    expect(tls).not.toMatch(/plain HTTP</);
+    expect((tls.match(/class="link tls"/g) ?? []).length).toBe(2);
+    expect(tls).toMatch(/re-encrypted \(TLS to port 443\)/);
+  });
+
   it("the write-up says active-passive with the VIP, the algorithm, primary and replica", () => {
     const md = writeup(load("scale-up").state);
     expect(md).toMatch(/__active-passive__: lb-0\d holds the virtual IP 8\.8\.8\.\d+/);
