@@ -89,7 +89,6 @@ export function whiteboardSvg(state: GameState, title = "www.foobar.com"): strin
     const web = topo.lb[a] ? topo.web[b] : topo.web[a];
     if (lb && web) {
       out.push(`<path d="${e.d}" class="link${lb.backendTls ? " tls" : ""}"/>`);
-      text(e.mx, e.my - 6, lb.backendTls ? "TLS" : "plain HTTP", lb.backendTls ? "tlsmark" : "plainmark", "middle");
     } else {
       out.push(`<path d="${e.d}" class="link"/>`);
     }
@@ -177,6 +176,11 @@ export function whiteboardSvg(state: GameState, title = "www.foobar.com"): strin
       // Each rule: a bare port is open to anywhere; "3306←app" allows it from one server or role.
       const rules = topo.firewall[i]!.rules.map((r) => (r.from.kind === "anywhere" ? `${r.port}` : `${r.port}←${r.from.kind === "role" ? r.from.role : hosts[topo.indexById.get(r.from.host) ?? -1]?.name ?? "?"}`));
       text(fx - 2, b.y + b.h + 12, `firewall: ${rules.join(", ") || "all closed"}`, "small");
+    }
+    if (topo.lb[i] && topo.lbBackends[i].length) {
+      // Where TLS ends: the hop to the web servers is either re-encrypted or readable inside.
+      const tls = topo.lb[i]!.backendTls;
+      text(b.x + b.w, b.y + b.h + (topo.firewall[i] ? 26 : 12), tls ? "to web servers: TLS" : "to web servers: plain HTTP", tls ? "tlsmark" : "plainmark", "end");
     }
     if (hasValidCert(state, h)) {
       const lx = b.x + b.w - 30;

@@ -282,13 +282,14 @@ describe("whiteboard and write-up", () => {
   it("the whiteboard marks each load balancer → web hop plain HTTP, or TLS once backend TLS is on", () => {
     const game = load("secured");
     const plain = whiteboardSvg(game.state);
-    expect((plain.match(/class="plainmark"[^>]*>plain HTTP</g) ?? []).length).toBe(2);
+    expect((plain.match(/class="plainmark"[^>]*>to web servers: plain HTTP</g) ?? []).length).toBe(1);
     expect(plain).toMatch(/passes the request on in plain HTTP \(port 80\)/);
     const lb = game.state.hosts.find((h) => h.name === "lb-01")!;
     for (const h of game.state.hosts) if (h.services.some((x) => x.kind === "web") && h.id !== lb.id) expect(game.apply({ type: "buyCert", host: h.id }).ok).toBe(true);
     expect(game.apply({ type: "setBackendTls", host: lb.id, on: true }).ok).toBe(true);
     const tls = whiteboardSvg(game.state);
     expect(tls).not.toMatch(/plain HTTP</);
+    expect(tls).toMatch(/class="tlsmark"[^>]*>to web servers: TLS</);
     expect((tls.match(/class="link tls"/g) ?? []).length).toBe(2);
     expect(tls).toMatch(/re-encrypted \(TLS to port 443\)/);
   });
