@@ -70,9 +70,11 @@ describe("money and copies in the browser", () => {
     const hostsBefore = await state<string[]>(page, "s.hosts.map((h) => h.name)");
     await page.keyboard.press("n");
     await expect.poll(() => state<number>(page, "s.hosts.length")).toBe(hostsBefore.length + 1);
-    const copy = await state<{ name: string; tier: string; services: string[]; ports: number[] }>(page,
-      "(() => { const h = s.hosts[s.hosts.length - 1]; return { name: h.name, tier: h.tier, services: h.services.map((x) => x.kind), ports: h.services.find((x) => x.kind === 'firewall').openPorts }; })()");
-    expect(copy).toEqual({ name: "web-03", tier: "medium", services: ["firewall", "web", "app", "monitor"], ports: [80] });
+    const copy = await state<{ name: string; tier: string; services: string[]; rules: unknown[] }>(page,
+      "(() => { const h = s.hosts[s.hosts.length - 1]; return { name: h.name, tier: h.tier, services: h.services.map((x) => x.kind), rules: h.services.find((x) => x.kind === 'firewall').rules }; })()");
+    const sourceRules = await state<unknown[]>(page, "s.hosts.find((h) => h.name === 'web-01').services.find((x) => x.kind === 'firewall').rules");
+    expect(sourceRules.length).toBeGreaterThan(0);
+    expect(copy).toEqual({ name: "web-03", tier: "medium", services: ["firewall", "web", "app", "monitor"], rules: sourceRules });
     expect(moneyBefore - (await state<number>(page, "s.money"))).toBe(71_500);
     await expect.poll(() => inspectorName()).toBe("web-03"); // the copy is selected, ready to be wired
     await page.screenshot({ path: join(ARTIFACTS, "e2e-copy-setup-1280x800.png") });
