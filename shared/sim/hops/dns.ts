@@ -6,7 +6,7 @@ import { CLIENT_BUCKETS, CONNECT_TIMEOUT_MS, GIVE_UP_PERMILLE, HOP_MS } from "..
 import { Reason } from "../../content/reasons.js";
 import type { GameState } from "../../model/types.js";
 import type { Demand } from "../flow.js";
-import { enter, frontDoorProblem, resolveIp, whyNowhere } from "./front-door.js";
+import { enter, enterLegit, frontDoorProblem, resolveIp, whyNowhere } from "./front-door.js";
 import { ATTACK, type Scratch } from "./scratch.js";
 import { fail, touch } from "./tally.js";
 
@@ -54,69 +54,102 @@ export function firstTryPermille(state: GameState, ip: string): number {
 
 /** Sends this tick's demand from each client bucket (and the flood) to the front doors. */
 export function runDns(sc: Scratch, demand: Demand): void {
-  const state = sc.state;
   const r = sc.report;
   const legit = demand.legit;
   for (let c = 0; c < 3; c++) r.raw.demand[c] = legit[c];
   r.raw.demand[ATTACK] = demand.attack;
-  for (let b = 0; b < CLIENT_BUCKETS; b++) {
-    const w = BUCKET_WEIGHTS[b] / 1000;
-    const ips = state.dns.cache[b].ips;
-    if (ips.length === 0) {
-      for (let c = 0; c < 3; c++) fail(sc, Reason.NoDns, -1, c, legit[c] * w);
-      continue;
-    }
-    let entry = -1;
-    let firstReason: Reason = Reason.DnsNowhere;
-    let firstHost = -1;
-    let tries = 0;
-    for (let k = 0; k < ips.length && entry < 0; k++) {
-      const target = resolveIp(state, sc.topo, ips[(b + k) % ips.length]);
-      const why = target < 0 ? whyNowhere(target) : frontDoorProblem(sc.topo, target);
-      if (why === null) { entry = target; tries = k; }
-      else if (k === 0) { firstReason = why; firstHost = target < 0 ? -1 : target; }
-    }
-    if (entry < 0) {
-      for (let c = 0; c < 3; c++) fail(sc, firstReason, firstHost, c, legit[c] * w);
-      if (firstHost >= 0) {
-        touch(sc, firstHost);
-        r.entryFailed[firstHost] += (legit[0] + legit[1] + legit[2]) * w;
-      }
-      continue;
-    }
-    let reach = 1;
-    let latency = HOP_MS.internet;
-    let waitedMs = 0;
-    for (let k = 0; k < tries; k++) {
-      const target = resolveIp(state, sc.topo, ips[(b + k) % ips.length]);
-      if (!unanswered(target < 0 ? whyNowhere(target) : frontDoorProblem(sc.topo, target)!)) { latency += HOP_MS.internet; continue; }
-      // Silence: the bucket waits out the connect timeout, and some of its users give up meanwhile.
-      const gaveUp = (reach * GIVE_UP_PERMILLE) / 1000;
-      const at = target < 0 ? -1 : target;
-      for (let c = 0; c < 3; c++) fail(sc, Reason.ConnectTimeout, at, c, legit[c] * w * gaveUp);
-      if (at >= 0) { touch(sc, at); r.entryFailed[at] += (legit[0] + legit[1] + legit[2]) * w * gaveUp; }
-      reach -= gaveUp;
-      waitedMs += CONNECT_TIMEOUT_MS;
-    }
-    for (let c = 0; c < 3; c++) {
-      const amount = legit[c] * w * reach;
-      sc.entered[c] += amount;
-      // The wait is added at the end of the tick (tally.ts `addConnectWaits`), not to the servers'
-      // queues: they see these requests only once the connection is made.
-      if (waitedMs > 0) { sc.waited[c] += amount; sc.waitedMs[c] += amount * waitedMs; }
-      enter(sc, entry, c, amount, latency, b);
-    }
+  for (let b = 0; b < CLIENT_BUCKETS; b++) runBucket(sc, legit, b);
+  if (demand.attack > 0) runFlood(sc, demand.attack);
+}
+
+/**
+ * Client bucket b's users: they try the addresses of their cached answer in turn. The rare paths
+ * (no answer, no front door, connect timeouts) are functions of their own, so this one stays small
+ * and is not thrown away by V8 the first time a server dies mid-game.
+ */
+function runBucket(sc: Scratch, legit: number[], b: number): void {
+  const w = BUCKET_WEIGHTS[b] / 1000;
+  const ips = sc.state.dns.cache[b].ips;
+  if (ips.length === 0) { failBucket(sc, Reason.NoDns, -1, legit, w); return; }
+  let entry = -1;
+  let tries = 0;
+  for (let k = 0; k < ips.length; k++) {
+    const target = resolveIp(sc.state, sc.topo, ips[(b + k) % ips.length]);
+    if (target >= 0 && frontDoorProblem(sc.topo, target) === null) { entry = target; tries = k; break; }
   }
-  // The flood: attackers resolve the record themselves and hit every address in it.
-  if (demand.attack > 0) {
-    const ips = state.dns.www ? resolveName(state) : [];
-    if (ips.length === 0) r.raw.served[ATTACK] += demand.attack; // nowhere to aim: it hits nothing of ours
-    for (const ip of ips) {
-      const target = resolveIp(state, sc.topo, ip);
-      const share = demand.attack / ips.length;
-      if (target < 0 || frontDoorProblem(sc.topo, target) !== null) r.raw.served[ATTACK] += share;
-      else enter(sc, target, ATTACK, share, HOP_MS.internet, -1);
-    }
+  if (entry < 0) { noFrontDoor(sc, legit, w, ips, b); return; }
+  const amounts = sc.bucketIn;
+  let reach = 1;
+  let latency: number = HOP_MS.internet;
+  let waitedMs = 0;
+  if (tries > 0) {
+    // Earlier addresses failed: each costs a round trip, or a connect timeout if nothing answered.
+    const wait = sc.bucketWait;
+    triedBefore(sc, legit, w, ips, b, tries, wait);
+    reach = wait[0]; latency = wait[1]; waitedMs = wait[2];
+  }
+  for (let c = 0; c < 3; c++) {
+    const amount = legit[c] * w * reach;
+    amounts[c] = amount;
+    sc.entered[c] += amount;
+    // The wait is added at the end of the tick (tally.ts `addConnectWaits`), not to the servers'
+    // queues: they see these requests only once the connection is made.
+    if (waitedMs > 0) { sc.waited[c] += amount; sc.waitedMs[c] += amount * waitedMs; }
+  }
+  enterLegit(sc, entry, latency, b);
+}
+
+/** Every class of bucket b's users fails for `reason` (at host slot `at`, or -1 before any host). */
+function failBucket(sc: Scratch, reason: Reason, at: number, legit: number[], w: number): void {
+  for (let c = 0; c < 3; c++) fail(sc, reason, at, c, legit[c] * w);
+}
+
+/** No address of bucket b's answer leads to a front door that answers: they fail where the first try failed. */
+function noFrontDoor(sc: Scratch, legit: number[], w: number, ips: string[], b: number): void {
+  const target = resolveIp(sc.state, sc.topo, ips[b % ips.length]);
+  const why = target < 0 ? whyNowhere(target) : frontDoorProblem(sc.topo, target)!;
+  const firstHost = target < 0 ? -1 : target;
+  failBucket(sc, why, firstHost, legit, w);
+  if (firstHost >= 0) {
+    touch(sc, firstHost);
+    sc.report.entryFailed[firstHost] += (legit[0] + legit[1] + legit[2]) * w;
+  }
+}
+
+/**
+ * The `tries` addresses bucket b tried before the one that answered. Writes into `out` the share
+ * of users still trying, the latency so far and the time spent waiting out connect timeouts.
+ */
+function triedBefore(sc: Scratch, legit: number[], w: number, ips: string[], b: number, tries: number, out: Float64Array): void {
+  const r = sc.report;
+  let reach = 1;
+  let latency: number = HOP_MS.internet;
+  let waitedMs = 0;
+  for (let k = 0; k < tries; k++) {
+    const target = resolveIp(sc.state, sc.topo, ips[(b + k) % ips.length]);
+    if (!unanswered(target < 0 ? whyNowhere(target) : frontDoorProblem(sc.topo, target)!)) { latency += HOP_MS.internet; continue; }
+    // Silence: the bucket waits out the connect timeout, and some of its users give up meanwhile.
+    const gaveUp = (reach * GIVE_UP_PERMILLE) / 1000;
+    const at = target < 0 ? -1 : target;
+    for (let c = 0; c < 3; c++) fail(sc, Reason.ConnectTimeout, at, c, legit[c] * w * gaveUp);
+    if (at >= 0) { touch(sc, at); r.entryFailed[at] += (legit[0] + legit[1] + legit[2]) * w * gaveUp; }
+    reach -= gaveUp;
+    waitedMs += CONNECT_TIMEOUT_MS;
+  }
+  out[0] = reach; out[1] = latency; out[2] = waitedMs;
+}
+
+/** The flood: attackers resolve the record themselves and hit every address in it. */
+function runFlood(sc: Scratch, attack: number): void {
+  const state = sc.state;
+  const r = sc.report;
+  const ips = state.dns.www ? resolveName(state) : [];
+  if (ips.length === 0) r.raw.served[ATTACK] += attack; // nowhere to aim: it hits nothing of ours
+  for (let k = 0; k < ips.length; k++) {
+    const target = resolveIp(state, sc.topo, ips[k]);
+    const share = attack / ips.length;
+    if (target < 0 || frontDoorProblem(sc.topo, target) !== null) r.raw.served[ATTACK] += share;
+    else enter(sc, target, ATTACK, share, HOP_MS.internet, -1);
   }
 }
 

@@ -67,6 +67,8 @@ export interface Scratch {
 
   /** Per class, this tick: legitimate requests that reached a front door, those of them that first waited out a connect timeout, and that wait × amount in ms. */
   entered: Float64Array; waited: Float64Array; waitedMs: Float64Array;
+  /** One client bucket at a time (dns.ts): what it brings per class, and (reach, latency, wait) after failed tries. */
+  bucketIn: Float64Array; bucketWait: Float64Array;
 
   /** Failed requests per (reason, host slot + 1), and which cells were touched this tick. */
   reasonCells: Float64Array; touched: Int32Array; touchedCount: number;
@@ -107,6 +109,7 @@ function layOut(state: GameState, topo: Topology, s: Scratch | undefined): Scrat
     weight: new Float64Array(n), believed: new Int32Array(n), weightSum: 0, believedUp: new Uint8Array(n), lcLoad: new Float64Array(n), lcCapacity: new Float64Array(n), lcShare: new Float64Array(n), liveWeightSum: 0,
     lbScale: new Float64Array(C), lbAdmitted: new Float64Array(C), lbLatency: new Float64Array(C),
     entered: new Float64Array(C), waited: new Float64Array(C), waitedMs: new Float64Array(C),
+    bucketIn: new Float64Array(C), bucketWait: new Float64Array(3),
     reasonCells: new Float64Array(REASON_COUNT * (n + 1)), touched: new Int32Array(REASON_COUNT * (n + 1)), touchedCount: 0,
     touchedHosts: new Int32Array(n), touchedHostCount: 0, hostTouched: new Uint8Array(n),
   };
