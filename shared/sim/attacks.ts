@@ -21,13 +21,13 @@ export function runAttacks(state: GameState, scenario: Scenario): void {
   // has optimised it, where each closure and each for…of step allocates.
   if (rates.sshCompromise > 0 && bruteForceOn(state)) {
     let count = 0;
-    for (const h of state.hosts) if (sshOpen(h)) count++;
+    for (let k = 0; k < state.hosts.length; k++) if (sshOpen(state.hosts[k])) count++;
     if (count > 0 && chance(state, rates.sshCompromise * count)) compromise(state, state.hosts.filter(sshOpen)[nextInt(state, count)]);
   }
   if (rates.dbBreach > 0) {
     let weight = 0;
     const hosts = state.hosts;
-    for (let k = 0; k < hosts.length; k++) if (exposedDb(hosts[k])) weight += state.knownOpenPorts.includes(`${hosts[k].id}:3306`) ? 5 : 1;
+    for (let k = 0; k < hosts.length; k++) if (exposedDb(hosts[k])) weight += knownOpen(state, hosts[k].id, ":3306") ? 5 : 1;
     if (weight > 0 && chance(state, rates.dbBreach * weight) && !recentBreach(state)) {
       const exposed = state.hosts.filter(exposedDb);
       const host = exposed[nextInt(state, exposed.length)];
@@ -57,6 +57,17 @@ function sshOpen(h: Host): boolean {
 /** A running host with a public address whose MySQL port the internet reaches. */
 function exposedDb(h: Host): boolean {
   return h.status === "up" && h.publicIp !== null && isExposed(h, 3306);
+}
+
+/** Whether attackers know port `suffix` (":3306") is open on host `id`: `knownOpenPorts` holds "id:port", compared without building the string. */
+function knownOpen(state: GameState, id: number, suffix: string): boolean {
+  const known = state.knownOpenPorts;
+  const idLength = String(id).length;
+  for (let k = 0; k < known.length; k++) {
+    const entry = known[k];
+    if (entry.length === idLength + suffix.length && entry.endsWith(suffix) && entry.startsWith(String(id))) return true;
+  }
+  return false;
 }
 
 function recentBreach(state: GameState): boolean {

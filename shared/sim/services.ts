@@ -55,7 +55,8 @@ export function isExposed(host: Host, port: number): boolean {
   if (!host.publicIp) return false;
   let listening = port === 22;
   let fw: FirewallService | null = null;
-  for (const s of host.services) {
+  for (let k = 0; k < host.services.length; k++) {
+    const s = host.services[k];
     if (s.kind === "firewall") fw = s;
     else if (!listening) listening = port === 3306 ? s.kind === "db" : port === 8080 ? s.kind === "app" : (port === 80 || port === 443) && (s.kind === "web" || s.kind === "lb");
   }

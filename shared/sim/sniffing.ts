@@ -18,8 +18,10 @@ const C = 4;
 /** Counts this tick's sniffed requests into the report and the totals; opens and closes the incidents. */
 export function watchSniffing(state: GameState, report: TickReport): void {
   report.sniffed = 0;
+  // Indexed loops in this every-tick check: in a fresh process each for…of step allocates until V8 optimises it.
   let breached = false;
-  for (const h of state.hosts) if (h.compromised && h.status === "up") { breached = true; break; }
+  const all = state.hosts;
+  for (let k = 0; k < all.length; k++) if (all[k].compromised && all[k].status === "up") { breached = true; break; }
   if (!breached && !anyOpen(state)) return;
   const topo = topology(state);
   const hosts = state.hosts;
@@ -62,6 +64,7 @@ function isOpen(state: GameState, hostId: number, from: string): boolean {
 }
 
 function anyOpen(state: GameState): boolean {
-  for (const i of state.incidents) if (i.kind === "sniffing" && i.resolvedAt < 0) return true;
+  const incidents = state.incidents;
+  for (let k = 0; k < incidents.length; k++) if (incidents[k].kind === "sniffing" && incidents[k].resolvedAt < 0) return true;
   return false;
 }
