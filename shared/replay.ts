@@ -128,7 +128,10 @@ export function runReplay(replay: Replay, ticks = replay.ticks, onProgress?: (do
   };
   for (let t = 0; t < ticks && !game.state.ended; t++) {
     const at = game.tick;
-    note(at, applyTurn(game, { tick: at, cmds: turnCommands() }).outcomes);
+    // Most ticks carry no command: a turn without commands is one step, so take it without
+    // building the turn, its outcomes and its result (four objects a tick for the collector).
+    if (next >= replay.commands.length || replay.commands[next].tick > at) game.step();
+    else note(at, applyTurn(game, { tick: at, cmds: turnCommands() }).outcomes);
     if (onProgress && t % 1000 === 999) onProgress(t + 1);
   }
   if (ticks === replay.ticks && !game.state.ended) note(game.tick, applyCommands(game, { tick: game.tick, cmds: turnCommands() }));
