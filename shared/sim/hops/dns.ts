@@ -58,6 +58,8 @@ export function runDns(sc: Scratch, demand: Demand): void {
   const legit = demand.legit;
   for (let c = 0; c < 3; c++) r.raw.demand[c] = legit[c];
   r.raw.demand[ATTACK] = demand.attack;
+  sc.lastIps = null;
+  sc.doorHost = -1;
   for (let b = 0; b < CLIENT_BUCKETS; b++) runBucket(sc, legit, b);
   if (demand.attack > 0) runFlood(sc, demand.attack);
 }
@@ -71,12 +73,12 @@ function runBucket(sc: Scratch, legit: number[], b: number): void {
   const w = BUCKET_WEIGHTS[b] / 1000;
   const ips = sc.state.dns.cache[b].ips;
   if (ips.length === 0) { failBucket(sc, Reason.NoDns, -1, legit, w); return; }
-  let entry = -1;
-  let tries = 0;
-  for (let k = 0; k < ips.length; k++) {
-    const target = resolveIp(sc.state, sc.topo, ips[(b + k) % ips.length]);
-    if (target >= 0 && frontDoorProblem(sc.topo, target) === null) { entry = target; tries = k; break; }
-  }
+  // Buckets mostly hold the same answer (one array, shared): the search depends only on the
+  // answer and where in it the bucket starts, and nothing it reads changes during the tick.
+  const start = b % ips.length;
+  if (ips !== sc.lastIps || start !== sc.lastStart) findEntry(sc, ips, start);
+  const entry = sc.lastEntry;
+  const tries = sc.lastTries;
   if (entry < 0) { noFrontDoor(sc, legit, w, ips, b); return; }
   const amounts = sc.bucketIn;
   let reach = 1;
@@ -97,6 +99,18 @@ function runBucket(sc: Scratch, legit: number[], b: number): void {
     if (waitedMs > 0) { sc.waited[c] += amount; sc.waitedMs[c] += amount * waitedMs; }
   }
   enterLegit(sc, entry, latency, b);
+}
+
+/** The first address from `start` on whose front door answers (into `sc.lastEntry`, -1 if none) and how many failed before it. */
+function findEntry(sc: Scratch, ips: string[], start: number): void {
+  sc.lastIps = ips;
+  sc.lastStart = start;
+  sc.lastEntry = -1;
+  sc.lastTries = 0;
+  for (let k = 0; k < ips.length; k++) {
+    const target = resolveIp(sc.state, sc.topo, ips[(start + k) % ips.length]);
+    if (target >= 0 && frontDoorProblem(sc.topo, target) === null) { sc.lastEntry = target; sc.lastTries = k; return; }
+  }
 }
 
 /** Every class of bucket b's users fails for `reason` (at host slot `at`, or -1 before any host). */

@@ -83,8 +83,9 @@ export function enterLegit(sc: Scratch, e: number, latency: number, bucket: numb
   touch(sc, e);
   const row = e * C;
   for (let c = 0; c < 3; c++) if (a[c] > 0) r.entryFlow[row + c] += a[c];
-  if (firewallBlocks(sc, e, https ? PORT_HTTPS : PORT_HTTP)) { refuseLegit(sc, e, Reason.FirewallBlocked); return; }
-  if (https && sc.tls[e] === 0) { refuseLegit(sc, e, Reason.CertExpired); return; }
+  // The way in is the same for every bucket this tick: asked once per host (runDns resets doorHost).
+  if (sc.doorHost !== e) { sc.doorHost = e; sc.doorRefusal = wayInRefusal(sc, e, https); }
+  if (sc.doorRefusal >= 0) { refuseLegit(sc, e, sc.doorRefusal); return; }
   if (sc.topo.lb[e]) {
     const cell = (e * CLIENT_BUCKETS + bucket) * C;
     for (let c = 0; c < 3; c++) {
@@ -104,6 +105,13 @@ export function enterLegit(sc: Scratch, e: number, latency: number, bucket: numb
       if (terminates) sc.webTlsWork[e] += amount * WORK.tls[c];
     }
   }
+}
+
+/** Why users are turned away at host slot e's front door (its firewall, an expired certificate), or -1. */
+function wayInRefusal(sc: Scratch, e: number, https: boolean): Reason | -1 {
+  if (firewallBlocks(sc, e, https ? PORT_HTTPS : PORT_HTTP)) return Reason.FirewallBlocked;
+  if (https && sc.tls[e] === 0) return Reason.CertExpired;
+  return -1;
 }
 
 /** The bucket's users are turned away at the front door of host slot e. */

@@ -69,6 +69,10 @@ export interface Scratch {
   entered: Float64Array; waited: Float64Array; waitedMs: Float64Array;
   /** One client bucket at a time (dns.ts): what it brings per class, and (reach, latency, wait) after failed tries. */
   bucketIn: Float64Array; bucketWait: Float64Array;
+  /** DNS's last search, reused by the next bucket with the same answer and start (reset each tick): the answer, start, entry slot, failed tries. */
+  lastIps: string[] | null; lastStart: number; lastEntry: number; lastTries: number;
+  /** The host slot whose front door was last asked this tick, and why it refuses users (a Reason), or -1. */
+  doorHost: number; doorRefusal: number;
 
   /** Failed requests per (reason, host slot + 1), and which cells were touched this tick. */
   reasonCells: Float64Array; touched: Int32Array; touchedCount: number;
@@ -110,6 +114,7 @@ function layOut(state: GameState, topo: Topology, s: Scratch | undefined): Scrat
     lbScale: new Float64Array(C), lbAdmitted: new Float64Array(C), lbLatency: new Float64Array(C),
     entered: new Float64Array(C), waited: new Float64Array(C), waitedMs: new Float64Array(C),
     bucketIn: new Float64Array(C), bucketWait: new Float64Array(3),
+    lastIps: null, lastStart: 0, lastEntry: -1, lastTries: 0, doorHost: -1, doorRefusal: -1,
     reasonCells: new Float64Array(REASON_COUNT * (n + 1)), touched: new Int32Array(REASON_COUNT * (n + 1)), touchedCount: 0,
     touchedHosts: new Int32Array(n), touchedHostCount: 0, hostTouched: new Uint8Array(n),
   };
