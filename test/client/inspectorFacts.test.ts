@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { Game, HOST_TIERS, resizeCost, sellRefund, serverCapacityRps } from "../../shared/index.js";
 import { money } from "../../client/logic/format.js";
 import { capacityText, resizeHint } from "../../client/ui/inspector.js";
-import { SHORTCUTS, shortcutFor, steppedHost } from "../../client/logic/shortcuts.js";
+import { focusKeepsKey, SHORTCUTS, shortcutFor, steppedHost } from "../../client/logic/shortcuts.js";
 
 const key = (k: string) => shortcutFor({ key: k, ctrlKey: false, metaKey: false, altKey: false, targetIsInput: false });
 
@@ -61,5 +61,19 @@ describe("the resize button", () => {
     const before = game.state.money;
     expect(game.apply({ type: "resizeHost", host: host.id, tier: "large" }).ok).toBe(true);
     expect(before - game.state.money).toBe(cost);
+  });
+});
+
+describe("shortcuts after a click in the inspector", () => {
+  it("a ticked checkbox keeps only Space: ] and the speed keys still work; text fields and selects keep every key", () => {
+    const checkbox = { tagName: "INPUT", type: "checkbox" };
+    expect(focusKeepsKey(checkbox, "]")).toBe(false);
+    expect(focusKeepsKey(checkbox, "3")).toBe(false);
+    expect(focusKeepsKey(checkbox, " ")).toBe(true);
+    expect(focusKeepsKey({ tagName: "INPUT", type: "text" }, "]")).toBe(true);
+    expect(focusKeepsKey({ tagName: "SELECT" }, "b")).toBe(true);
+    expect(focusKeepsKey({ tagName: "TEXTAREA" }, "n")).toBe(true);
+    expect(focusKeepsKey({ tagName: "BUTTON" }, "]")).toBe(false);
+    expect(focusKeepsKey(null, "]")).toBe(false);
   });
 });
