@@ -1,7 +1,7 @@
 // The simulation's public face: what client/ and server/ import.
 export * from "./model/types.js";
 export * from "./commands/schema.js";
-export { sellValue as sellRefund } from "./commands/build.js";
+export { sellValue as sellRefund, resizeCost } from "./commands/build.js";
 export { applyCommand, checkCommand } from "./commands/index.js";
 export * from "./content/catalog.js";
 export * from "./content/scenario.js";

@@ -23,8 +23,10 @@ export function clock(ticks: number): string {
 export function duration(ticks: number): string {
   const secs = ticks / TICKS_PER_SECOND;
   if (secs < 60) return `${trim(secs)} s`;
-  const m = Math.floor(secs / 60);
-  const s = Math.round(secs - m * 60);
+  // Round the whole first: 299.6 s is "5 min", not "4 min 60 s".
+  const whole = Math.round(secs);
+  const m = Math.floor(whole / 60);
+  const s = whole - m * 60;
   return s ? `${m} min ${s} s` : `${m} min`;
 }
 

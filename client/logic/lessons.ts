@@ -93,7 +93,7 @@ const CHAPTERS: Record<string, LessonSpec[]> = {
       kinds: ["host-failure"],
       match: (i, c) => !isLb(c.host(i)),
       felt: (i, c) => `At ${at(i)} ${c.name(i)} died. ${healthChecks(c.state)}`,
-      unfelt: "A load balancer with health checks stops sending users to a dead server one check interval after it dies.",
+      unfelt: "A load balancer with health checks stops sending users to a dead server after a few failed checks in a row (HAProxy's fall, 3 by default).",
       idea: "Keep health checks on, with at least two web servers behind the load balancer.",
     },
     {
@@ -228,7 +228,7 @@ function healthChecks(state: GameState): string {
   if (lbs.length === 0) return "With no load balancer in front, nothing could send users elsewhere.";
   const checked = lbs.find((x) => x.healthCheck);
   return checked
-    ? `Your load balancer checks its servers every ${duration(checked.checkInterval)}: one check later it stopped sending users there.`
+    ? `Your load balancer checks its servers every ${duration(checked.checkInterval)}: after ${checked.fall} failed checks in a row it stopped sending users there.`
     : "Your load balancer had no health checks, so it kept sending users to the dead server.";
 }
 

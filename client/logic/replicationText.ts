@@ -15,6 +15,17 @@ export const READ_SPLIT_HINTS: Record<ReadSplit, string> = {
   primary: "always fresh; the primary carries everything",
 };
 
+/** Whether the read split means anything yet: it chooses between the primary and its replicas. */
+export function hasReplica(state: GameState): boolean {
+  return state.hosts.some((h) => h.services.some((x) => x.kind === "db" && x.role === "replica"));
+}
+
+/** The line above the read-split buttons: where reads go now (every read to the primary until a replica exists). */
+export function readsGoToLine(state: GameState): string {
+  if (!hasReplica(state)) return "Every read goes to the primary: there is no replica to share them yet.";
+  return `Reads go to: ${READ_SPLIT_LABELS[state.readSplit].toLowerCase()} (now)`;
+}
+
 /** "3 stale reads/s — lag 1.2 s", or why the replica copies nothing; null for a primary. */
 export function replicaLine(state: GameState, host: Host): string | null {
   const r = replicaStatus(state, host);

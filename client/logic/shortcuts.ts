@@ -27,6 +27,24 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ["?"], action: "help", what: "This list" },
 ];
 
+/** Input types that take no typing: a key pressed while one has focus is still a shortcut. */
+const NOT_TYPED = new Set(["checkbox", "radio", "button", "submit", "reset", "range", "color"]);
+
+/**
+ * Whether the focused element keeps this key for itself (then it is not a shortcut): text fields,
+ * text areas and selects (whose letters pick an option) keep every key; a checkbox keeps only
+ * Space, which ticks it. Any other key on a checkbox the player just ticked is still a shortcut:
+ * the box keeps the focus, and used to swallow every shortcut after it.
+ */
+export function focusKeepsKey(el: { tagName: string; type?: string } | null, key: string): boolean {
+  if (!el) return false;
+  if (el.tagName === "TEXTAREA" || el.tagName === "SELECT") return true;
+  if (el.tagName !== "INPUT") return false;
+  const type = (el.type ?? "text").toLowerCase();
+  if (!NOT_TYPED.has(type)) return true;
+  return (type === "checkbox" || type === "radio") && key === " ";
+}
+
 /** Maps a key event to an action; null if it is not ours (or the player is typing). */
 export function shortcutFor(e: { key: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean; targetIsInput: boolean }): ShortcutAction | null {
   if (e.targetIsInput || e.altKey) return null;

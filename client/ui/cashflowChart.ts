@@ -1,7 +1,7 @@
 // Revenue against costs, one point per minute of play: do the servers pay for themselves? Two
 // lines told apart by more than colour: revenue is solid with round points, costs dashed, each
 // named in the legend with its line style, and the last full minute is also written out in words.
-import { money, type CashflowMinute } from "../../shared/index.js";
+import { money, moneyExact, type CashflowMinute } from "../../shared/index.js";
 import type { GameSession } from "../logic/session.js";
 import { h, setText } from "./dom.js";
 
@@ -14,6 +14,15 @@ const COSTS = { label: "Costs (dashed line)", stroke: "#e69f00", dash: [8, 4] };
 /** "Minute 3: in $9, out $13, net -$4": the minute in words, for readers and screen readers. */
 export function minuteInWords(m: CashflowMinute): string {
   return `Minute ${m.minute + 1}: in ${money(m.revenue)}, out ${money(m.costs)}, net ${money(m.revenue - m.costs)}`;
+}
+
+/**
+ * The dollar axis's labels: whole dollars, or cents when the ticks are closer than a dollar (an
+ * empty first minute's axis runs 0 to 1 in steps of 0.2, which whole dollars write "$0" four times).
+ */
+export function dollarAxisLabels(ticks: readonly number[]): string[] {
+  const fine = ticks.some((d) => !Number.isInteger(Math.round(d * 100) / 100));
+  return ticks.map((d) => (fine ? moneyExact(Math.round(d * 100)) : money(Math.round(d * 100))));
 }
 
 /** The series uPlot draws: minute numbers (from 1) and dollars. */
@@ -42,7 +51,7 @@ export class CashflowChart {
       scales: { x: { time: false }, y: { range: (_u: unknown, _min: number, max: number): [number, number] => [0, Math.max(1, max * 1.1)] } },
       axes: [
         { stroke: "#93a1b3", grid: { stroke: "#2b3646" }, ticks: { stroke: "#2b3646" }, values: (_u: unknown, v: number[]) => v.map((m) => (Number.isInteger(m) ? `min ${m}` : "")) },
-        { stroke: "#93a1b3", grid: { stroke: "#2b3646" }, ticks: { stroke: "#2b3646" }, size: 64, values: (_u: unknown, v: number[]) => v.map((d) => money(Math.round(d * 100))) },
+        { stroke: "#93a1b3", grid: { stroke: "#2b3646" }, ticks: { stroke: "#2b3646" }, size: 64, values: (_u: unknown, v: number[]) => dollarAxisLabels(v) },
       ],
       series: [
         { label: "minute" },

@@ -19,7 +19,8 @@ function firewallFix(session: GameSession, hostIndex: number): string {
 export class FailingNow {
   readonly el: HTMLElement;
   private readonly list = h("ul", { class: "failing" });
-  private last = "";
+  // null until the first draw: a game that opens live with nothing failing has an empty signature too.
+  private last: string | null = null;
 
   constructor(private readonly session: GameSession) {
     this.el = h("section", { class: "card", "data-panel": "failing" }, h("h3", null, "Failing now"), this.list);

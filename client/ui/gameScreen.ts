@@ -9,7 +9,7 @@ import { RepeatFilter } from "../logic/incidentGroups.js";
 import { recordResult } from "../logic/progress.js";
 import { writeSlot } from "../logic/saveSlots.js";
 import type { GameSession } from "../logic/session.js";
-import { shortcutFor, steppedHost } from "../logic/shortcuts.js";
+import { focusKeepsKey, shortcutFor, steppedHost } from "../logic/shortcuts.js";
 import { computeLanes, type Lane } from "../logic/trafficLanes.js";
 import { DEFAULT_DOTS, REDUCED_DOTS, TrafficDots } from "../logic/trafficDots.js";
 import { stepsFor } from "../logic/tutorial.js";
@@ -361,8 +361,7 @@ export class GameScreen {
   }
 
   private key(e: KeyboardEvent): void {
-    const target = e.target as HTMLElement | null;
-    const typing = !!target && /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName);
+    const typing = focusKeepsKey(e.target as HTMLInputElement | null, e.key);
     const action = shortcutFor({ key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey, targetIsInput: typing });
     if (!action) return;
     if (modalOpen() && action !== "save") return;

@@ -92,6 +92,8 @@ export class Hud {
       const e = this.values[key];
       setText(e.v, text);
       setText(e.d, delta);
+      // The line may be cut short on a narrow screen: the whole of it on hover.
+      if (e.d.title !== delta) e.d.title = delta;
       e.box.className = `stat ${tone}`;
     };
     if (now - this.lastMoneyAt > 1000) {

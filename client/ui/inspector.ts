@@ -1,6 +1,6 @@
 // The right-hand panel for the selected server: its state, its software and every action on it.
 // Rebuilt only when what it shows changes shape; live numbers are updated in place.
-import { copyCost, COSTS, findService, hostUpkeepPerSecond, HOST_TIERS, isMonitored, memoryUsedMb, noteText, SERVICE_ORDER, SERVICES, visibleHostStatus, visibleServiceStatus, sellRefund, serverCapacityRps, TICKS_PER_MINUTE, TICKS_PER_SECOND, type Host, type ServiceKind } from "../../shared/index.js";
+import { copyCost, COSTS, findService, hostUpkeepPerSecond, HOST_TIERS, isMonitored, memoryUsedMb, noteText, SERVICE_ORDER, SERVICES, visibleHostStatus, visibleServiceStatus, sellRefund, resizeCost, serverCapacityRps, TICKS_PER_MINUTE, TICKS_PER_SECOND, type Host, type ServiceKind } from "../../shared/index.js";
 import { compact, duration, money, utilisation } from "../logic/format.js";
 import { replicaLine, semisyncLine } from "../logic/replicationText.js";
 import type { GameSession } from "../logic/session.js";
@@ -79,7 +79,7 @@ export class Inspector {
           btn(actionButton(s, "Copy setup", () => ({ type: "copyHost", host: host.id }), { cls: "small", tutorial: "copy-setup", hint: money(copyCost(host)), title: "Buy a new server of the same size with the same software and firewall rules, in one undoable step (N)" })),
           btn(actionButton(s, "Sell", () => ({ type: "sellHost", host: host.id }), { cls: "small danger", hint: `+${money(sellRefund(host))}`, then: () => this.hooks.deselect() })),
         ),
-        sc.allowed.tiers.length > 1 ? h("div", { class: "row", style: "margin-top:6px" }, sc.allowed.tiers.filter((t) => t !== host.tier).map((t) => btn(actionButton(s, `Resize to ${t}`, () => ({ type: "resizeHost", host: host.id, tier: t }), { cls: "small", tutorial: `resize-${t}`, hint: "restarts the server" })))) : null,
+        sc.allowed.tiers.length > 1 ? h("div", { class: "row", style: "margin-top:6px" }, sc.allowed.tiers.filter((t) => t !== host.tier).map((t) => btn(actionButton(s, `Resize to ${t}`, () => ({ type: "resizeHost", host: host.id, tier: t }), { cls: "small", tutorial: `resize-${t}`, hint: resizeHint(host, t) })))) : null,
       ),
       h("section", { class: "card" },
         h("h3", null, "Software", infoButton("server")),
@@ -114,6 +114,12 @@ function signatureOf(session: GameSession, host: Host): string {
     : "";
   const seen = host.services.map((x) => visibleServiceStatus(st, host, x)).join();
   return [host.id, visibleHostStatus(st, host), seen, noteText(host.note), host.tier, host.compromised, svcs, links, pairs, cert, neighbourCerts, st.replication, st.readSplit, st.semisync.fellBack, st.semisync.waitUntil >= 0, st.hosts.length, JSON.stringify(st.dns.www)].join("|");
+}
+
+/** "$1,400 · restarts the server": a resize is the chapter's costliest click, so its price shows before it. */
+export function resizeHint(host: Host, tier: Host["tier"]): string {
+  const cost = resizeCost(host, tier);
+  return `${cost > 0 ? money(cost) : "free"} · restarts the server`;
 }
 
 /** "about 120 req/s": what this machine carries alone at the chapter's mix of requests. */

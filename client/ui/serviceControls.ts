@@ -4,7 +4,7 @@ import { COSTS, firewallFixText, HEALTH_CHECK_INTERVALS, noteText, READ_SPLITS, 
 import { duration, money } from "../logic/format.js";
 import { firewallControls } from "./firewallPanel.js";
 import { pairFacts, pairMissingStep } from "../logic/pairView.js";
-import { READ_SPLIT_HINTS, READ_SPLIT_LABELS, replicaLine, semisyncLine } from "../logic/replicationText.js";
+import { hasReplica, READ_SPLIT_HINTS, READ_SPLIT_LABELS, readsGoToLine, replicaLine, semisyncLine } from "../logic/replicationText.js";
 import { showDnsDialog } from "./dnsDialog.js";
 import type { GameSession } from "../logic/session.js";
 import { actionButton, type ActionButton } from "./actionButton.js";
@@ -148,9 +148,10 @@ function dbControls(s: GameSession, host: Host, db: Extract<AnyService, { kind: 
     h("div", { class: "small" }, db.role === "primary" ? "▲ Primary: takes every write" : `▽ Replica: ${db.lagTicks ? `${duration(db.lagTicks)} behind` : "in sync"}`, " · disk ", `${Math.round(db.diskPermille / 10)} % full`),
     db.role === "replica" ? replicationBlocked(s, host) : null,
     replication ? h("div", { class: "small", "data-live": "replication" }, replication) : null,
-    h("div", { class: "small muted" }, "Reads go to:"),
-    h("div", { class: "row", "data-field": "read-split" }, READ_SPLITS.map((split) =>
-      keep(actionButton(s, READ_SPLIT_LABELS[split], () => ({ type: "setReadSplit", split }), { cls: `small${s.state.readSplit === split ? " primary" : ""}`, hint: READ_SPLIT_HINTS[split] })))),
+    h("div", { class: "small muted", "data-field": "reads-go-to" }, readsGoToLine(s.state)),
+    // The split chooses between primary and replicas: with no replica it has nothing to choose.
+    hasReplica(s.state) ? h("div", { class: "row", "data-field": "read-split" }, READ_SPLITS.map((split) =>
+      keep(actionButton(s, READ_SPLIT_LABELS[split], () => ({ type: "setReadSplit", split }), { cls: `small${s.state.readSplit === split ? " primary" : ""}`, hint: READ_SPLIT_HINTS[split] })))) : null,
     h("div", { class: "row" },
       db.role === "replica" ? keep(actionButton(s, "Promote to primary", () => ({ type: "promoteReplica", host: host.id }), { cls: "small primary" })) : null,
       keep(actionButton(s, "Purge old logs", () => ({ type: "purgeDisk", host: host.id }), { cls: "small", hint: money(COSTS.purgeDisk) })),

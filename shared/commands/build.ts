@@ -98,7 +98,8 @@ export const resizeHost: Handler<"resizeHost"> = {
   },
 };
 
-function resizeCost(host: Host, tier: Host["tier"]): number {
+/** What a resize costs: the new machine's price less what the old one sells for (a smaller one is free). */
+export function resizeCost(host: Host, tier: Host["tier"]): number {
   return Math.max(0, HOST_TIERS[tier].price - sellValue(host));
 }
 

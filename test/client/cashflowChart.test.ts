@@ -1,7 +1,7 @@
 // The money chart reads the session's per-minute cashflow: what the player spent and earned.
 import { describe, expect, it } from "vitest";
 import { GameSession } from "../../client/logic/session.js";
-import { cashflowSeries, minuteInWords } from "../../client/ui/cashflowChart.js";
+import { cashflowSeries, dollarAxisLabels, minuteInWords } from "../../client/ui/cashflowChart.js";
 
 describe("the revenue-against-costs chart", () => {
   it("charts each minute of a solo session in dollars, the purchase in the minute it was made", () => {
@@ -17,5 +17,12 @@ describe("the revenue-against-costs chart", () => {
     expect(revenue[0]).toBe(0);
     expect(costs[0]).toBe(609.6);
     expect(minuteInWords(first)).toBe("Minute 1: in $0, out $609, net -$609");
+  });
+});
+
+describe("the chart's dollar axis", () => {
+  it("writes cents when its ticks are less than a dollar apart, so no two labels read the same; whole dollars otherwise", () => {
+    expect(dollarAxisLabels([0, 0.2, 0.4, 0.6, 0.8, 1])).toEqual(["$0.00", "$0.20", "$0.40", "$0.60", "$0.80", "$1.00"]);
+    expect(dollarAxisLabels([0, 500, 1000, 1500])).toEqual(["$0", "$500", "$1,000", "$1,500"]);
   });
 });

@@ -19,6 +19,9 @@ describe("formatting", () => {
     expect(duration(15)).toBe("1.5 s");
     expect(duration(1200)).toBe("2 min");
     expect(duration(900)).toBe("1 min 30 s");
+    // A certificate with 299.6 s left read "4 min 60 s".
+    expect(duration(2996)).toBe("5 min");
+    expect(duration(2994)).toBe("4 min 59 s");
     expect(rate(1_000_000)).toBe("1M req/s");
     expect(compact(3400)).toBe("3.4k");
     expect(compact(12_345)).toBe("12k");

@@ -1,9 +1,10 @@
 // What a player expects to find: each server's capacity in the inspector, and keys to step
 // between servers, listed in the `?` help.
 import { describe, expect, it } from "vitest";
-import { Game, HOST_TIERS, serverCapacityRps } from "../../shared/index.js";
-import { capacityText } from "../../client/ui/inspector.js";
-import { SHORTCUTS, shortcutFor, steppedHost } from "../../client/logic/shortcuts.js";
+import { Game, HOST_TIERS, resizeCost, sellRefund, serverCapacityRps } from "../../shared/index.js";
+import { money } from "../../client/logic/format.js";
+import { capacityText, resizeHint } from "../../client/ui/inspector.js";
+import { focusKeepsKey, SHORTCUTS, shortcutFor, steppedHost } from "../../client/logic/shortcuts.js";
 
 const key = (k: string) => shortcutFor({ key: k, ctrlKey: false, metaKey: false, altKey: false, targetIsInput: false });
 
@@ -44,5 +45,35 @@ describe("stepping between servers", () => {
     expect(steppedHost([4, 9, 12], 12, 1)).toBe(4);
     expect(steppedHost([4, 9, 12], 4, -1)).toBe(12);
     expect(steppedHost([], null, 1)).toBeNull();
+  });
+});
+
+describe("the resize button", () => {
+  it("names its price before the click: the new machine less what the old one sells for, and a smaller one is free", () => {
+    const game = Game.create("simple-stack", 1);
+    expect(game.apply({ type: "buyHost", tier: "medium", public: true }).ok).toBe(true);
+    const host = game.state.hosts[0];
+    const cost = resizeCost(host, "large");
+    expect(cost).toBe(HOST_TIERS.large.price - sellRefund(host));
+    expect(cost).toBeGreaterThan(0);
+    expect(resizeHint(host, "large")).toBe(`${money(cost)} · restarts the server`);
+    expect(resizeHint(host, "small")).toBe("free · restarts the server");
+    const before = game.state.money;
+    expect(game.apply({ type: "resizeHost", host: host.id, tier: "large" }).ok).toBe(true);
+    expect(before - game.state.money).toBe(cost);
+  });
+});
+
+describe("shortcuts after a click in the inspector", () => {
+  it("a ticked checkbox keeps only Space: ] and the speed keys still work; text fields and selects keep every key", () => {
+    const checkbox = { tagName: "INPUT", type: "checkbox" };
+    expect(focusKeepsKey(checkbox, "]")).toBe(false);
+    expect(focusKeepsKey(checkbox, "3")).toBe(false);
+    expect(focusKeepsKey(checkbox, " ")).toBe(true);
+    expect(focusKeepsKey({ tagName: "INPUT", type: "text" }, "]")).toBe(true);
+    expect(focusKeepsKey({ tagName: "SELECT" }, "b")).toBe(true);
+    expect(focusKeepsKey({ tagName: "TEXTAREA" }, "n")).toBe(true);
+    expect(focusKeepsKey({ tagName: "BUTTON" }, "]")).toBe(false);
+    expect(focusKeepsKey(null, "]")).toBe(false);
   });
 });

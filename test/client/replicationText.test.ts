@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { findService } from "../../shared/index.js";
 import { buildDebrief } from "../../client/logic/debrief.js";
-import { replicaLine, semisyncLine } from "../../client/logic/replicationText.js";
+import { readsGoToLine, replicaLine, semisyncLine } from "../../client/logic/replicationText.js";
 import { buy, hostOf, must, newGame, run, setDemand, webFarm } from "../shared/helpers.js";
 
 function board(linked: boolean) {
@@ -43,5 +43,18 @@ describe("replication in words", () => {
     expect(semisyncLine(game.state)).toMatch(/commits wait \(9\.\d s left before falling back to async\)/);
     run(game, 100);
     expect(semisyncLine(game.state)).toMatch(/fell back to async/);
+  });
+});
+
+describe("where reads go, above the read-split buttons", () => {
+  it("with no replica, every read goes to the primary (the split has nothing to choose); with one, the split now in force", () => {
+    const game = newGame();
+    webFarm(game, 1);
+    expect(game.state.readSplit).toBe("replicas");
+    expect(readsGoToLine(game.state)).toBe("Every read goes to the primary: there is no replica to share them yet.");
+    const board2 = board(true);
+    expect(readsGoToLine(board2.state)).toBe("Reads go to: replicas only (now)");
+    must(board2, { type: "setReadSplit", split: "all" });
+    expect(readsGoToLine(board2.state)).toBe("Reads go to: spread over all (now)");
   });
 });

@@ -122,3 +122,25 @@ describe("the coach and the clock", () => {
     expect(pause.holding).toBe(false);
   });
 });
+
+describe("chapter 2's coach says what the player must do, not what is already so", () => {
+  it("health checks start off on a new HAProxy, so the last step asks to turn them on; the replica step asks for the link to the primary", () => {
+    const game = Game.create("distributed", 1);
+    must(game, { type: "buyHost", tier: "small", public: true });
+    const lb = game.state.hosts[game.state.hosts.length - 1];
+    must(game, { type: "install", host: lb.id, service: "lb" });
+    const haproxy = lb.services.find((x) => x.kind === "lb")!;
+    expect(haproxy.kind === "lb" && haproxy.healthCheck).toBe(false);
+    const steps = stepsFor("distributed");
+    const ready = steps.find((s) => s.id === "ready")!.text;
+    expect(ready).toMatch(/^Turn health checks on/);
+    expect(ready).toContain("after three failed checks in a row");
+    expect(haproxy.kind === "lb" && haproxy.fall).toBe(3);
+    expect(steps.find((s) => s.id === "replica")!.text).toContain("Wire it to the primary (server-01), or it copies nothing");
+  });
+});
+
+function must(game: Game, cmd: Command): void {
+  const r = game.apply(cmd);
+  if (!r.ok) throw new Error(r.reason);
+}

@@ -90,6 +90,8 @@ describe("chapter openings", () => {
     const coach = page.locator("[data-panel=tutorial]");
     await expect.poll(() => coach.innerText()).toContain("One box is not enough");
     expect(await speed(page)).toBe(0);
+    // The chapter opens live with nothing failing: the panel says so rather than staying blank.
+    expect(await page.locator("[data-panel=failing]").innerText()).toContain("Every request is answered");
     const tick = await state<number>(page, "s.tick");
     await frames(page);
     expect(await state<number>(page, "s.tick")).toBe(tick);

@@ -56,12 +56,12 @@ export const distributed: Scenario = {
     },
     {
       id: "replica", title: "A copy of the database",
-      text: "MySQL still lives on one machine. Install MySQL on another server: it becomes a replica that copies every write from the primary, ready to take over if the primary dies. Wire each application server to it.",
+      text: "MySQL still lives on one machine. Install MySQL on another server: it becomes a replica. Wire it to the primary (server-01), or it copies nothing, and wire each application server to it, so it can take over if the primary dies.",
       target: "install-db", until: { kind: "replica" },
     },
     {
       id: "ready", title: "What comes next",
-      text: "Keep health checks on: HAProxy then stops sending users to a web server that stops answering, one check later. A web server, then the primary database will fail. And every request now passes through lb-01…",
+      text: "Turn health checks on (select lb-01; they start off): HAProxy then stops sending users to a web server that stops answering, after three failed checks in a row. A web server, then the primary database will fail. And every request now passes through lb-01…",
     },
   ],
 };
